@@ -1,0 +1,86 @@
+/**
+ * The shape of a detection rule. Rules are data: they live in versioned modules under
+ * `rules/`, each with its own examples, and the scanner runs them in SQL (RE2) first and
+ * calls the optional validator in JS only on distinct candidates.
+ */
+
+export type FindingCategory =
+  | 'secret'
+  | 'contact' // email, phone, postal address, person name
+  | 'financial' // IBAN, payment card
+  | 'national_id'
+  | 'online_id' // IP address, device / advertising id
+  | 'location' // precise geolocation
+  | 'demographic' // date of birth
+  | 'special' // GDPR Art. 9 categories (kind says which)
+  | 'criminal' // GDPR Art. 10
+  | 'children'
+  | 'operational'; // internal hosts, private IPs, paths, stack traces, SQL
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export interface RuleExamples {
+  /** Texts in which the rule must find `value` (or, when omitted, at least one match). */
+  positive: Array<{ text: string; value?: string }>;
+  /** Near misses: texts in which the rule must find nothing (after validation). */
+  negative: string[];
+}
+
+export interface Rule {
+  /** Stable id, e.g. `secret.aws.access-key-id`. */
+  id: string;
+  /** Bumped whenever pattern, keywords or validator change. */
+  version: number;
+  category: FindingCategory;
+  /** What is found, e.g. `aws_access_key_id`, `email`, `health`. */
+  kind: string;
+  /** Vendor or issuer where there is one (`AWS`, `Stripe`); for PII the country or scheme. */
+  provider?: string;
+  severity: Severity;
+  /**
+   * Lower-case substrings for a cheap prefilter: a text is scanned by this rule only when it
+   * contains at least one of them. Empty means no prefilter (every text is scanned).
+   */
+  keywords: string[];
+  /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */
+  pattern: string;
+  /** Capture group that holds the value (the part that is fingerprinted); 0 = whole match. */
+  valueGroup: number;
+  /** Name of a validator in the validator registry; candidates failing it are dropped. */
+  validator?: string;
+  /** Confidence in [0,1] for a match that passes validation. */
+  confidence: number;
+  /**
+   * When two secret rules find overlapping values in the same cell, only the highest
+   * specificity survives (a Stripe key inside `api_key=...` is one Stripe finding, not also a
+   * generic one). Vendor formats default to 2; headers and URLs use 1; generic assignments 0.
+   */
+  specificity?: number;
+  description: string;
+  examples: RuleExamples;
+}
+
+export interface ValidationContext {
+  /** The whole regex match (the value is a part of it). */
+  match: string;
+  /** Up to 200 characters of text before and after the match, for context rules. */
+  before: string;
+  after: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  /** Replaces the rule's confidence when given. */
+  confidence?: number;
+  /** Refines the kind, e.g. the card brand `visa` or the phone's region. */
+  detail?: Record<string, string>;
+  /** Normalised form used for linking identifiers (E.164 phone, electronic IBAN, lower-case email). */
+  normalized?: string;
+  /**
+   * The part that is the secret when it differs from the regex value, e.g. the password decoded
+   * from a `Basic` credential. The fingerprint and preview are computed over it.
+   */
+  secret?: string;
+}
+
+export type Validator = (value: string, context: ValidationContext) => ValidationResult;

@@ -1,0 +1,178 @@
+/**
+ * A small vocabulary for writing secret rules as data. A token format is written once as a list
+ * of parts (literal prefixes and character classes with lengths); the RE2 pattern and the
+ * rule's example value are both derived from it, so the example always fits the pattern.
+ * Example values come from a seeded generator: they are shaped like credentials but were never
+ * issued by anyone.
+ */
+import type { Rule, Severity } from '../rule-types.ts';
+
+export const ALNUM = 'A-Za-z0-9';
+export const LOWER_ALNUM = 'a-z0-9';
+export const UPPER_ALNUM = 'A-Z0-9';
+export const HEX = 'a-f0-9';
+export const UPPER_HEX = 'A-F0-9';
+export const BASE64 = 'A-Za-z0-9+/';
+export const URL_SAFE = 'A-Za-z0-9_-';
+export const DIGITS = '0-9';
+export const BASE32 = 'A-Z2-7';
+export const LETTERS = 'A-Za-z';
+
+export interface CharRun {
+  set: string;
+  min: number;
+  max?: number;
+}
+export type Part = string | CharRun;
+
+export const run = (set: string, min: number, max?: number): CharRun => (max === undefined ? { set, min } : { set, min, max });
+
+/** Left edge: start of text or a character that cannot be part of a token. */
+export const LEFT = '(?:^|[^0-9A-Za-z])';
+/** Right edge. */
+export const RIGHT = '(?:[^0-9A-Za-z]|$)';
+
+export function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+export function partsPattern(parts: readonly Part[]): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return escapeRegex(p);
+      const quant = p.max === undefined ? `{${p.min}}` : p.max === Infinity ? `{${p.min},}` : `{${p.min},${p.max}}`;
+      return `[${p.set}]${quant}`;
+    })
+    .join('');
+}
+
+function expandSet(set: string): string {
+  let out = '';
+  for (let i = 0; i < set.length; i++) {
+    const a = set[i]!;
+    if (set[i + 1] === '-' && i + 2 < set.length) {
+      const b = set[i + 2]!;
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out += String.fromCharCode(c);
+      i += 2;
+    } else out += a;
+  }
+  return out;
+}
+
+/** Deterministic pseudo-random generator (mulberry32) so examples are stable across runs. */
+export function seededRandom(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  let state = h >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A value that fits the parts, drawn from a generator seeded with `seed`. */
+export function sampleValue(parts: readonly Part[], seed: string): string {
+  const rnd = seededRandom(seed);
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const chars = expandSet(p.set);
+      const len = p.max === undefined || p.max === Infinity ? p.min : p.min + Math.floor((p.max - p.min) / 2);
+      let s = '';
+      for (let i = 0; i < len; i++) s += chars[Math.floor(rnd() * chars.length)];
+      return s;
+    })
+    .join('');
+}
+
+/** The same shape filled with `x`: what documentation and templates show. */
+export function fillerValue(parts: readonly Part[]): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : (expandSet(p.set).includes('x') ? 'x' : expandSet(p.set)[0]!).repeat(p.min)))
+    .join('');
+}
+
+export interface VendorTokenSpec {
+  id: string;
+  kind: string;
+  provider: string;
+  severity: Severity;
+  parts: Part[];
+  description: string;
+  keywords?: string[];
+  validator?: string;
+  confidence?: number;
+  /** How the example embeds the value; `{v}` is replaced. */
+  exampleContext?: string;
+  /** Extra near misses besides the filler value. */
+  negatives?: string[];
+  version?: number;
+}
+
+/** A token recognisable by its own shape (a vendor prefix and fixed alphabet). */
+export function vendorToken(spec: VendorTokenSpec): Rule {
+  const first = spec.parts[0];
+  const keywords = spec.keywords ?? (typeof first === 'string' ? [first.toLowerCase()] : []);
+  const value = sampleValue(spec.parts, spec.id);
+  const context = spec.exampleContext ?? 'config: {v}';
+  return {
+    id: spec.id,
+    version: spec.version ?? 1,
+    category: 'secret',
+    kind: spec.kind,
+    provider: spec.provider,
+    severity: spec.severity,
+    keywords,
+    pattern: `${LEFT}(${partsPattern(spec.parts)})${RIGHT}`,
+    valueGroup: 1,
+    validator: spec.validator ?? 'secret.token',
+    confidence: spec.confidence ?? 0.95,
+    specificity: 2,
+    description: spec.description,
+    examples: {
+      positive: [{ text: context.replace('{v}', value), value }],
+      negative: [context.replace('{v}', fillerValue(spec.parts)), ...(spec.negatives ?? [])],
+    },
+  };
+}
+
+export interface KeyedTokenSpec extends Omit<VendorTokenSpec, 'keywords'> {
+  /** Lower-case words that must name the value (`cohere`, `mistral`). */
+  keywords: string[];
+}
+
+/**
+ * A token with no distinctive shape of its own, recognised because a key naming the vendor
+ * precedes it (`COHERE_API_KEY=...`, `"mistral_key": "..."`).
+ */
+export function keyedToken(spec: KeyedTokenSpec): Rule {
+  const value = sampleValue(spec.parts, spec.id);
+  const names = spec.keywords.map(escapeRegex).join('|');
+  const key = `(?i:${names})[A-Za-z0-9_.-]{0,30}`;
+  const pattern = `${key}["']?\\s*(?::|=|:=|=>|,)\\s*["']?(${partsPattern(spec.parts)})${RIGHT}`;
+  return {
+    id: spec.id,
+    version: spec.version ?? 1,
+    category: 'secret',
+    kind: spec.kind,
+    provider: spec.provider,
+    severity: spec.severity,
+    keywords: spec.keywords,
+    pattern,
+    valueGroup: 1,
+    validator: spec.validator ?? 'secret.keyed-token',
+    confidence: spec.confidence ?? 0.85,
+    specificity: 2,
+    description: spec.description,
+    examples: {
+      positive: [{ text: (spec.exampleContext ?? `${spec.keywords[0]!.toUpperCase()}_API_KEY={v}`).replace('{v}', value), value }],
+      negative: [`${spec.keywords[0]}: {v}`.replace('{v}', fillerValue(spec.parts)), `the ${spec.keywords[0]} docs mention ${value}`, ...(spec.negatives ?? [])],
+    },
+  };
+}

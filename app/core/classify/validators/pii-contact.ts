@@ -1,0 +1,180 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { ValidationContext, ValidationResult, Validator } from '../rule-types.ts';
+import { luhnValid } from './pii-checksums.ts';
+import { charAfter, charBefore, containsWord, hasContextWord } from './pii-context.ts';
+
+const REJECT: ValidationResult = { valid: false };
+
+// --- email --------------------------------------------------------------------------------
+
+/** Asset names such as `icon@2x.png` look like addresses; these endings are file types, not TLDs. */
+const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'css', 'js', 'ts', 'json', 'map', 'ico', 'bmp', 'tiff', 'pdf', 'txt', 'html', 'xml', 'zip', 'mp4', 'mp3', 'wav']);
+/** RFC 2606 / 6761 names reserved for documentation: an address there is nobody's. */
+const RESERVED_DOMAINS = /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost)$/;
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+export const email: Validator = (value) => {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return REJECT;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1).toLowerCase();
+  if (local.length > 64 || domain.length > 253) return REJECT;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return REJECT;
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((l) => l === '' || l.length > 63 || l.startsWith('-') || l.endsWith('-'))) return REJECT;
+  const tld = labels[labels.length - 1]!;
+  if (/^\d+$/.test(tld) || FILE_EXTENSIONS.has(tld)) return REJECT;
+  let normalizedLocal = local.toLowerCase();
+  if (GMAIL_DOMAINS.has(domain)) {
+    // Gmail ignores dots and everything after '+': all spellings reach the same mailbox.
+    normalizedLocal = normalizedLocal.split('+')[0]!.replaceAll('.', '');
+  }
+  const normalizedDomain = domain === 'googlemail.com' ? 'gmail.com' : domain;
+  const isReserved = RESERVED_DOMAINS.test(domain);
+  const detail: Record<string, string> = { domain: normalizedDomain };
+  const cc = countryFromTld(tld);
+  if (cc) detail['tld_country'] = cc;
+  if (isReserved) detail['placeholder'] = 'true';
+  return { valid: true, normalized: `${normalizedLocal}@${normalizedDomain}`, confidence: isReserved ? 0.2 : 0.95, detail };
+};
+
+/** Two-letter ccTLDs map to a country hint (not proof: .io, .co, .me, .tv are used globally). */
+function countryFromTld(tld: string): string | undefined {
+  if (!/^[a-z]{2}$/.test(tld)) return undefined;
+  if (['io', 'co', 'me', 'tv', 'ai', 'app', 'ly', 'fm', 'gg', 'to', 'cc', 'ws', 'eu'].includes(tld)) return undefined;
+  return tld === 'uk' ? 'GB' : tld.toUpperCase();
+}
+
+// --- phone --------------------------------------------------------------------------------
+
+const PHONE_STRONG_WORDS = [
+  'phone', 'telephone', 'tel', 'tel.', 'mobile', 'cell', 'cellphone', 'call', 'call me', 'whatsapp', 'sms', 'fax', 'text me',
+  'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobilnummer', 'ruf', 'anrufen', 'téléphone', 'portable', 'appelez',
+  'teléfono', 'móvil', 'celular', 'llámame', 'telefono', 'cellulare', 'chiamami', 'telefoon', 'mobiel', 'bel',
+  'telefonu', 'komórka', 'zadzwoń', 'telemóvel', 'ligue', 'contact', 'contacto', 'kontakt',
+];
+const PHONE_WEAK_WORDS = ['number', 'nummer', 'numéro', 'número', 'numero', 'numer', 'reach me', 'no.', 'nr.', 'nr'];
+/** Labels that make a bare digit run some other kind of number. */
+const NOT_PHONE_WORDS = ['order', 'invoice', 'account', 'ticket', 'transaction', 'reference', 'ref', 'id', 'serial', 'tracking', 'customer', 'iban', 'card', 'ssn', 'pesel', 'bsn', 'cpf', 'aadhaar', 'version', 'build', 'port', 'pid', 'uid', 'timestamp', 'ts'];
+
+/** Regions tried for numbers written in national format, most likely first. */
+const DEFAULT_REGIONS: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IL', 'IN', 'CA', 'BR', 'JP', 'CN', 'ES', 'IT', 'NL', 'PL', 'PT', 'AU'];
+const REGION_HINTS: Array<[string[], CountryCode]> = [
+  [['us', 'usa', 'united states', 'american', 'america'], 'US'],
+  [['uk', 'british', 'united kingdom', 'england', 'london'], 'GB'],
+  [['germany', 'german', 'deutschland', 'deutsche', 'berlin'], 'DE'],
+  [['france', 'french', 'paris', 'français', 'française'], 'FR'],
+  [['israel', 'israeli'], 'IL'],
+  [['india', 'indian'], 'IN'],
+  [['canada', 'canadian'], 'CA'],
+  [['brazil', 'brasil', 'brazilian', 'brasileiro'], 'BR'],
+  [['japan', 'japanese'], 'JP'],
+  [['china', 'chinese', 'cn'], 'CN'],
+  [['spain', 'spanish', 'españa', 'español'], 'ES'],
+  [['italy', 'italian', 'italia', 'italiano'], 'IT'],
+  [['netherlands', 'dutch', 'nederland'], 'NL'],
+  [['poland', 'polish', 'polska'], 'PL'],
+  [['portugal', 'portuguese', 'português'], 'PT'],
+  [['australia', 'australian'], 'AU'],
+];
+
+const DATE_SHAPES = [
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/,
+  /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/,
+  /^\d{4}\d{2}\d{2}$/,
+];
+
+/** The longest run of digits and dots around the match, to see an IP or version it belongs to. */
+function dottedToken(value: string, ctx: ValidationContext): string {
+  const left = /[0-9.]*$/.exec(ctx.before)?.[0] ?? '';
+  const right = /^[0-9.]*/.exec(ctx.after)?.[0] ?? '';
+  return left + value + right;
+}
+
+function isPartOfIpOrVersion(value: string, ctx: ValidationContext): boolean {
+  const token = dottedToken(value, ctx);
+  if (/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/.test(token)) return true;
+  if (/(?:^|[^0-9])\d+\.\d+\.\d+/.test(token) && !/\s/.test(value)) return true;
+  return /(?:\bv|version\s*|ver\.?\s*)$/i.test(ctx.before);
+}
+
+function isUuidFragment(value: string, ctx: ValidationContext): boolean {
+  const around = (ctx.before.slice(-37) + value + ctx.after.slice(0, 37)).toLowerCase();
+  return /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.test(around) || /[0-9a-f]-$/i.test(ctx.before);
+}
+
+function isTimestampContext(ctx: ValidationContext): boolean {
+  // 2024-01-15 10:20:30 or 10:20:30.123456: digits next to a colon belong to a time.
+  return /^:\d/.test(ctx.after) || /\d:$/.test(ctx.before);
+}
+
+function regionHint(ctx: ValidationContext): CountryCode | undefined {
+  const near = ctx.before.slice(-40).toLowerCase();
+  for (const [words, region] of REGION_HINTS) if (words.some((w) => containsWord(near, w))) return region;
+  return undefined;
+}
+
+export const phone: Validator = (value, ctx) => {
+  const b = charBefore(ctx);
+  const a = charAfter(ctx);
+  if (/[\p{L}\p{N}_+]/u.test(b) || /[\p{L}\p{N}_]/u.test(a)) return REJECT;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 17) return REJECT;
+  if (isPartOfIpOrVersion(value, ctx) || isUuidFragment(value, ctx) || isTimestampContext(ctx)) return REJECT;
+  const compact = value.replace(/[\s()]/g, '');
+  if (DATE_SHAPES.some((re) => re.test(compact)) && !/^(\+|00)/.test(value)) return REJECT;
+  if (/(\d)\1{6,}/.test(digits)) return REJECT;
+  const isInternational = value.startsWith('+') || /^00[1-9]/.test(value);
+  if (!isInternational && digits.length >= 13 && luhnValid(digits)) return REJECT; // a card number
+  const isStrong = hasContextWord(ctx, PHONE_STRONG_WORDS);
+  const isWeak = !isStrong && hasContextWord(ctx, PHONE_WEAK_WORDS);
+  const isOther = hasContextWord(ctx, NOT_PHONE_WORDS);
+  const isFormatted = /[\s().\-/]/.test(value.trim());
+
+  for (const candidate of trimmedCandidates(value)) {
+    const parsed = parseCandidate(candidate, isInternational, ctx);
+    if (!parsed) continue;
+    if (!isInternational) {
+      // A bare national digit run is any id; accept it only with a phone label nearby.
+      if (!isFormatted && !(isStrong || (isWeak && !isOther))) return REJECT;
+      if (isOther && !isStrong) return REJECT;
+    }
+    let confidence = isInternational ? 0.85 : 0.6;
+    if (isStrong) confidence = 0.95;
+    else if (isWeak) confidence = Math.max(confidence, 0.7);
+    const detail: Record<string, string> = { region: parsed.region, country: parsed.region, format: isInternational ? 'international' : 'national' };
+    if (parsed.type) detail['line_type'] = parsed.type;
+    return { valid: true, normalized: parsed.e164, confidence, detail };
+  }
+  return REJECT;
+};
+
+/** The candidate itself, then with up to two trailing space-separated groups removed. */
+function trimmedCandidates(value: string): string[] {
+  const out = [value.trim()];
+  let current = value.trim();
+  for (let i = 0; i < 2; i++) {
+    const cut = current.lastIndexOf(' ');
+    if (cut <= 0) break;
+    current = current.slice(0, cut).trimEnd();
+    if (current.replace(/\D/g, '').length < 7) break;
+    out.push(current);
+  }
+  return out;
+}
+
+function parseCandidate(candidate: string, isInternational: boolean, ctx: ValidationContext): { e164: string; region: string; type?: string } | undefined {
+  if (isInternational) {
+    const text = candidate.startsWith('00') ? '+' + candidate.slice(2) : candidate;
+    const p = parsePhoneNumberFromString(text);
+    if (!p || !p.isValid()) return undefined;
+    return { e164: p.number, region: p.country ?? 'unknown', type: p.getType() };
+  }
+  const hint = regionHint(ctx);
+  const regions = hint ? [hint, ...DEFAULT_REGIONS.filter((r) => r !== hint)] : DEFAULT_REGIONS;
+  for (const region of regions) {
+    const p = parsePhoneNumberFromString(candidate, region);
+    if (p && p.isValid()) return { e164: p.number, region: p.country ?? region, type: p.getType() };
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * The case database's own tables. Each imported source also gets a table `src_<id>` holding its
+ * rows: `__row` (1-based record ordinal, header excluded), `__line` (first physical line of the
+ * record where the format has lines, else NULL) and one VARCHAR/typed column per field, named by
+ * its field path (`user.email`, `string.api_key`).
+ *
+ * `cells` is the long view that feeds classification: one row per non-empty text value, with
+ * provenance (source, row, field). Values are already unescaped (ClickHouse `\n`, `\'`, JSON).
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS sources (
+  source_id     INTEGER PRIMARY KEY,
+  path          VARCHAR NOT NULL,   -- original path as given (absolute)
+  name          VARCHAR NOT NULL,   -- file name
+  sha256        VARCHAR NOT NULL,
+  bytes         BIGINT NOT NULL,
+  format        VARCHAR NOT NULL,   -- csv | tsv | clickhouse-tsv | jsonl | json-array | parquet
+  compression   VARCHAR NOT NULL,   -- none | gzip
+  dialect       VARCHAR,            -- JSON: delimiter, quote, header, encoding
+  rows          BIGINT NOT NULL,
+  rejected_rows BIGINT NOT NULL,
+  imported_at   TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS source_columns (
+  source_id   INTEGER NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  column_name VARCHAR NOT NULL,     -- name of the column in src_<id>: the field path
+  original    VARCHAR NOT NULL,     -- the name as the file spells it (data, never trusted)
+  type        VARCHAR NOT NULL,
+  role        VARCHAR,              -- timestamp | user_id | email | phone | ip | device_id | session_id | service | message | ...
+  role_origin VARCHAR,              -- auto | user
+  role_reason VARCHAR,
+  PRIMARY KEY (source_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+  source_id INTEGER NOT NULL,
+  line      BIGINT,                 -- physical line in the file (1-based) where known
+  row       BIGINT,                 -- record ordinal where known
+  reason    VARCHAR NOT NULL,
+  excerpt   VARCHAR                 -- first 200 characters of the offending line, control characters escaped
+);
+
+CREATE TABLE IF NOT EXISTS cells (
+  source_id INTEGER NOT NULL,
+  row       BIGINT NOT NULL,
+  field     VARCHAR NOT NULL,
+  text      VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS findings (
+  finding_id   BIGINT PRIMARY KEY,
+  source_id    INTEGER NOT NULL,
+  row          BIGINT NOT NULL,
+  field        VARCHAR NOT NULL,
+  rule_id      VARCHAR NOT NULL,
+  rule_version INTEGER NOT NULL,
+  category     VARCHAR NOT NULL,
+  kind         VARCHAR NOT NULL,
+  provider     VARCHAR,
+  severity     VARCHAR NOT NULL,
+  confidence   DOUBLE NOT NULL,
+  span_start   INTEGER,             -- character offsets of the value in the cell text (0-based, half-open)
+  span_end     INTEGER,
+  preview      VARCHAR NOT NULL,    -- masked
+  fingerprint  VARCHAR NOT NULL,    -- hex HMAC-SHA256 of the value under the case key
+  normalized   VARCHAR,             -- identifiers only (email, phone, ids); never set for secrets
+  detail       VARCHAR,             -- JSON
+  review       VARCHAR NOT NULL DEFAULT 'unreviewed'  -- unreviewed | confirmed | false_positive
+);
+`;

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CaseHandle } from '../case/case.ts';
+import { ident, sourceTable } from '../db/sql.ts';
+import { toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
+import type { ProgressEvent } from '../jobs/progress.ts';
+import { buildCells } from './build-cells.ts';
+import { guessRole, isColumnRole, type ColumnRole } from './column-roles.ts';
+import { IngestError } from './errors.ts';
+import { DEFAULT_LOAD_LIMITS, loadSource, type LoadLimits } from './load-source.ts';
+import { DEFAULT_LIMITS, prepass, type PrepassLimits } from './prepass.ts';
+import { sniffFormat } from './sniff.ts';
+import { createIngestMacros } from './sql-macros.ts';
+
+export interface IngestOptions {
+  /** Role overrides: `column=role`, matched against field names and original names. */
+  map?: Record<string, ColumnRole>;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  limits?: Partial<LoadLimits & PrepassLimits>;
+}
+
+export interface FieldInfo {
+  field: string;
+  original: string;
+  role: ColumnRole | null;
+  roleOrigin: 'auto' | 'user' | null;
+  reason: string;
+}
+
+export type IngestResult =
+  | {
+      status: 'imported';
+      path: string;
+      sourceId: number;
+      sha256: string;
+      bytes: number;
+      format: string;
+      compression: string;
+      rows: number;
+      rejectedRows: number;
+      cells: number;
+      fields: FieldInfo[];
+      warnings: string[];
+      ms: number;
+    }
+  | { status: 'duplicate'; path: string; sha256: string; sourceId: number; message: string }
+  | { status: 'failed'; path: string; sha256?: string; error: ErrorInfo };
+
+/** Expands folders (recursively, sorted, hidden files skipped) into the files to import. */
+export function expandInputs(inputs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(path.join(p, name));
+    } else out.push(path.resolve(p));
+  };
+  for (const input of inputs) {
+    if (!existsSync(input)) {
+      out.push(path.resolve(input)); // reported as NOT_FOUND by ingestFile
+      continue;
+    }
+    walk(input);
+  }
+  return out;
+}
+
+export async function ingestFiles(handle: CaseHandle, files: string[], options: IngestOptions = {}): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  for (const [index, file] of files.entries()) {
+    if (options.signal?.aborted) break;
+    const result = await ingestFile(handle, file, options, { index, count: files.length });
+    results.push(result);
+  }
+  await handle.syncManifest();
+  return results;
+}
+
+export async function ingestFile(
+  handle: CaseHandle,
+  file: string,
+  options: IngestOptions = {},
+  position: { index: number; count: number } = { index: 0, count: 1 },
+): Promise<IngestResult> {
+  const started = Date.now();
+  const db = handle.db;
+  const limits = { ...DEFAULT_LIMITS, ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const copyPath = path.join(handle.tmpDir, `decoded-${randomBytes(6).toString('hex')}.txt`);
+  const progress = (phase: string, done: number, total: number) =>
+    options.onProgress?.({ job: 'ingest', phase, file, fileIndex: position.index, fileCount: position.count, done, total, startedAt: started, at: Date.now() });
+  let sha256: string | undefined;
+  try {
+    if (!existsSync(file)) throw new IngestError('NOT_FOUND', `${file}: no such file.`, { file });
+    const st = statSync(file);
+    if (!st.isFile()) throw new IngestError('NOT_A_FILE', `${file}: not a regular file.`, { file });
+
+    // Evidence first: hash the bytes as they are on disk, before any parser sees them.
+    const pre = await prepass(file, {
+      copyPath,
+      limits,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onBytes: (done) => progress('hashing', done, st.size),
+    });
+    sha256 = pre.sha256;
+    handle.record({ action: 'source.hashed', details: { path: file, sha256: pre.sha256, bytes: pre.bytes } });
+
+    const existing = await db.one<{ source_id: number }>(`SELECT source_id FROM sources WHERE sha256 = ?`, [pre.sha256]);
+    if (existing) {
+      const message = `${file}: already imported as source ${existing.source_id} (same SHA-256); skipped.`;
+      handle.record({ action: 'source.duplicate', details: { path: file, sha256: pre.sha256, source_id: existing.source_id } });
+      return { status: 'duplicate', path: file, sha256: pre.sha256, sourceId: existing.source_id, message };
+    }
+    if (pre.decodedBytes === 0 || (pre.head.trim() === '' && pre.magic.subarray(0, 4).toString('latin1') !== 'PAR1')) {
+      throw new IngestError('EMPTY_FILE', `${file}: the file is empty; nothing to import.`, { file });
+    }
+    const sniffed = sniffFormat(pre.magic, pre.head);
+    if ('error' in sniffed) throw new IngestError('UNKNOWN_FORMAT', `${file}: ${sniffed.error}.`, { file });
+
+    const warnings: string[] = [];
+    if (pre.invalidUtf8Lines.length > 0) {
+      warnings.push(`invalid UTF-8 replaced with U+FFFD on line(s) ${pre.invalidUtf8Lines.slice(0, 10).join(', ')}${pre.invalidUtf8Lines.length > 10 ? ', …' : ''}`);
+    }
+    if (pre.nulBytes > 0) warnings.push(`${pre.nulBytes} NUL byte(s) replaced with U+FFFD`);
+    if (pre.encoding !== 'utf-8') warnings.push(`decoded from ${pre.encoding}`);
+
+    progress('parsing', 0, 1);
+    const sourceId = await nextSourceId(handle);
+    const readable = pre.cleanCopy ?? file;
+    await createIngestMacros(db);
+    const abort = () => db.interrupt();
+    options.signal?.addEventListener('abort', abort);
+    let summary;
+    try {
+      summary = await db.transaction(async () => {
+        const loaded = await loadSource(db, {
+          sourceId,
+          file: readable,
+          displayName: file,
+          format: sniffed.format,
+          ...(sniffed.dialect ? { dialect: sniffed.dialect } : {}),
+          newlines: pre.newlines,
+          limits,
+        });
+        progress('roles', 0, 1);
+        const fields = await assignRoles(handle, sourceId, loaded.fields, options.map ?? {});
+        progress('cells', 0, 1);
+        const cells = await buildCells(db, sourceId, loaded.fields.map((f) => ({ ...f, role: fields.find((x) => x.field === f.column)?.role ?? null })), limits);
+        await db.exec(
+          `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+          [sourceId, file, path.basename(file), pre.sha256, pre.bytes, sniffed.format, pre.compression, JSON.stringify({ ...sniffed.dialect, encoding: pre.encoding, bom: pre.hadBom, reason: sniffed.reason }), loaded.rows, loaded.rejected],
+        );
+        return { ...loaded, fields, cells };
+      });
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
+    }
+    if (options.signal?.aborted) throw new IngestError('CANCELLED', `${file}: cancelled; nothing from this file was kept.`, { file });
+    handle.record({
+      action: 'source.imported',
+      details: { path: file, sha256: pre.sha256, source_id: sourceId, format: sniffed.format, compression: pre.compression, rows: summary.rows, rejected_rows: summary.rejected, cells: summary.cells, warnings },
+    });
+    progress('done', 1, 1);
+    return {
+      status: 'imported',
+      path: file,
+      sourceId,
+      sha256: pre.sha256,
+      bytes: pre.bytes,
+      format: sniffed.format,
+      compression: pre.compression,
+      rows: summary.rows,
+      rejectedRows: summary.rejected,
+      cells: summary.cells,
+      fields: summary.fields,
+      warnings,
+      ms: Date.now() - started,
+    };
+  } catch (error) {
+    const info = options.signal?.aborted
+      ? { code: 'CANCELLED', message: `${file}: cancelled; nothing from this file was kept.`, file }
+      : toErrorInfo(error);
+    if (!info.file) info.file = file;
+    if (!info.message.includes(file) && !info.message.includes(path.basename(file))) info.message = `${file}: ${info.message}`;
+    handle.record({ action: 'source.failed', details: { path: file, ...(sha256 ? { sha256 } : {}), code: info.code, message: info.message } });
+    return { status: 'failed', path: file, ...(sha256 ? { sha256 } : {}), error: info };
+  } finally {
+    rmSync(copyPath, { force: true });
+  }
+}
+
+async function nextSourceId(handle: CaseHandle): Promise<number> {
+  const row = await handle.db.one<{ n: number | null }>(`SELECT max(source_id) AS n FROM sources`);
+  return (row?.n ?? 0) + 1;
+}
+
+async function assignRoles(
+  handle: CaseHandle,
+  sourceId: number,
+  fields: Array<{ column: string; original: string; type: string }>,
+  map: Record<string, ColumnRole>,
+): Promise<FieldInfo[]> {
+  const db = handle.db;
+  const table = ident(sourceTable(sourceId));
+  const out: FieldInfo[] = [];
+  for (const [ordinal, f] of fields.entries()) {
+    const override = map[f.column] ?? map[f.original];
+    let role: ColumnRole | null;
+    let origin: 'auto' | 'user' | null;
+    let reason: string;
+    if (override && isColumnRole(override)) {
+      role = override;
+      origin = 'user';
+      reason = 'set by the user';
+    } else {
+      const sample = f.type === 'VARCHAR'
+        ? (await db.all<{ v: string }>(`SELECT ${ident(f.column)} AS v FROM ${table} WHERE ${ident(f.column)} IS NOT NULL LIMIT 200`)).map((r) => String(r.v).slice(0, 500))
+        : [];
+      const guess = guessRole(f.original.includes('[') ? f.column : f.original, sample);
+      role = guess.role;
+      origin = role ? 'auto' : null;
+      reason = guess.reason;
+    }
+    await db.exec(`INSERT INTO source_columns VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [sourceId, ordinal + 1, f.column, f.original, f.type, role, origin, reason]);
+    out.push({ field: f.column, original: f.original, role, roleOrigin: origin, reason });
+  }
+  return out;
+}
+
+/** Changes a column's role after import (audited); later steps read roles from the case. */
+export async function setColumnRole(handle: CaseHandle, sourceId: number, field: string, role: ColumnRole | null): Promise<void> {
+  const row = await handle.db.one<{ role: string | null }>(`SELECT role FROM source_columns WHERE source_id = ? AND column_name = ?`, [sourceId, field]);
+  if (!row) throw new IngestError('NOT_FOUND', `source ${sourceId} has no field "${field}".`);
+  await handle.db.exec(`UPDATE source_columns SET role = ?, role_origin = 'user', role_reason = 'set by the user' WHERE source_id = ? AND column_name = ?`, [role, sourceId, field]);
+  handle.record({ action: 'column.role-set', details: { source_id: sourceId, field, from: row.role, to: role } });
+}

@@ -1,0 +1,341 @@
+import type { Db } from '../db/open-db.ts';
+import { ident, literal, sourceTable } from '../db/sql.ts';
+import type { Dialect, SourceFormat } from './sniff.ts';
+import { IngestError } from './errors.ts';
+
+/**
+ * Loads one file into `src_<id>` (rows with `__row` and `__line`), records rejected lines in
+ * `rejects`, and returns the field list. Runs inside the caller's transaction, so a failure or
+ * a kill leaves nothing behind. DuckDB does the parsing; JS only builds the statements.
+ */
+
+export interface LoadLimits {
+  /** Longest line or record DuckDB will buffer; longer ones are rejected with their line. */
+  maxLineBytes: number;
+  /** Widest file accepted. */
+  maxColumns: number;
+  /** Distinct key names taken from ClickHouse `x.names`/`x.values` pairs. */
+  maxPairKeys: number;
+  /** Lines with more brackets than this are kept as text, not expanded as JSON (deep nesting). */
+  maxJsonBrackets: number;
+}
+
+export const DEFAULT_LOAD_LIMITS: LoadLimits = {
+  maxLineBytes: 16 * 1024 * 1024,
+  maxColumns: 4096,
+  maxPairKeys: 256,
+  maxJsonBrackets: 2000,
+};
+
+export interface LoadInput {
+  sourceId: number;
+  file: string; // path DuckDB reads (the original or the clean copy)
+  displayName: string; // for messages
+  format: SourceFormat;
+  dialect?: Dialect;
+  newlines: number;
+  limits: LoadLimits;
+}
+
+export interface LoadedField {
+  column: string; // column name in src_<id>
+  original: string; // as the file spells it
+  type: string;
+  /** Whether its text goes into `cells` (pair-array originals do not: their keys do). */
+  scanned: boolean;
+  /** JSON-typed text: cells come from its leaves. */
+  json: boolean;
+}
+
+export interface LoadResult {
+  rows: number;
+  rejected: number;
+  fields: LoadedField[];
+}
+
+const REJ = 'tmp_rejects';
+const SCAN = 'tmp_reject_scans';
+
+export async function loadSource(db: Db, input: LoadInput): Promise<LoadResult> {
+  switch (input.format) {
+    case 'clickhouse-tsv':
+      return loadLines(db, input, 'tsv');
+    case 'jsonl':
+      return loadLines(db, input, 'jsonl');
+    case 'csv':
+      return loadCsv(db, input);
+    case 'json-array':
+      return loadJsonDocument(db, input);
+    case 'parquet':
+      return loadParquet(db, input);
+  }
+}
+
+/** Reads the file as physical lines: line numbers are exact and every line is its own record. */
+async function readLines(db: Db, input: LoadInput): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_raw; DROP TABLE IF EXISTS stage_lines;`);
+  // chr(1) as delimiter: a line containing it is rejected (with its number) rather than split.
+  await db.exec(`CREATE TEMP TABLE stage_raw AS
+    SELECT row_number() OVER () AS k, line
+    FROM read_csv(${literal(input.file)}, columns={'line': 'VARCHAR'}, delim=chr(1), quote='', escape='',
+      header=false, auto_detect=false, max_line_size=${input.limits.maxLineBytes},
+      store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+  // Physical line of each kept line = k-th line number not taken by a rejected line.
+  await db.exec(`CREATE TEMP TABLE stage_lines AS
+    WITH rej AS (SELECT DISTINCT line::BIGINT AS ln FROM ${REJ}),
+    total AS (SELECT (SELECT count(*) FROM stage_raw) + (SELECT count(*) FROM rej) AS n),
+    kept AS (SELECT g.generate_series AS ln, row_number() OVER (ORDER BY g.generate_series) AS k
+             FROM total, generate_series(1, total.n) g WHERE g.generate_series NOT IN (SELECT ln FROM rej))
+    SELECT kept.ln, s.line FROM stage_raw s JOIN kept USING (k) ORDER BY kept.ln`);
+  await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, NULL,
+      CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'the line contains a U+0001 control character'
+                      WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
+                      ELSE error_type || ': ' || error_message END,
+      left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+    FROM ${REJ}`);
+}
+
+async function loadLines(db: Db, input: LoadInput, kind: 'tsv' | 'jsonl'): Promise<LoadResult> {
+  await readLines(db, input);
+  const table = ident(sourceTable(input.sourceId));
+  if (kind === 'tsv') return loadTsvLines(db, input, table);
+  return loadJsonLines(db, input, table);
+}
+
+async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
+  const dialect = input.dialect!;
+  const header = dialect.header;
+  const originals = dialect.columns;
+  if (originals.length > input.limits.maxColumns) {
+    throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: ${originals.length} columns exceeds the limit of ${input.limits.maxColumns}.`, { file: input.displayName });
+  }
+  const names = uniqueFieldNames(originals);
+  const n = names.length;
+  await db.exec(`DROP TABLE IF EXISTS stage_split;
+    CREATE TEMP TABLE stage_split AS
+    SELECT ln, string_split(line, chr(9)) AS parts,
+      row_number() OVER (ORDER BY ln) AS k
+    FROM stage_lines WHERE line IS NOT NULL AND line <> '' ${header ? 'AND ln > 1' : ''}`);
+  await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
+      'expected ${n} tab-separated fields, found ' || len(parts), NULL
+    FROM stage_split WHERE len(parts) <> ${n}`);
+  const cols = names
+    .map((name, i) => `CASE WHEN parts[${i + 1}] = '\\N' THEN NULL ELSE ch_unescape(parts[${i + 1}]) END AS ${ident(name)}`)
+    .join(',\n      ');
+  await db.exec(`CREATE TABLE ${table} AS
+    SELECT k AS __row, ln AS __line,
+      ${cols}
+    FROM stage_split WHERE len(parts) = ${n} ORDER BY ln`);
+  const fields: LoadedField[] = names.map((column, i) => ({ column, original: originals[i]!, type: 'VARCHAR', scanned: true, json: false }));
+  await expandPairArrays(db, input, table, fields);
+  await markJsonFields(db, table, fields);
+  return finish(db, input, table, fields);
+}
+
+/** ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`. */
+async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
+  const byName = new Map(fields.map((f) => [f.column, f]));
+  for (const f of [...fields]) {
+    if (!f.column.endsWith('.names')) continue;
+    const prefix = f.column.slice(0, -'.names'.length);
+    const values = byName.get(`${prefix}.values`);
+    if (!values) continue;
+    const keys = await db.all<{ key: string }>(
+      `SELECT key FROM (SELECT __row, unnest(ch_array(${ident(f.column)})) AS key FROM ${table}) WHERE key IS NOT NULL AND key <> ''
+       GROUP BY key ORDER BY min(__row), key LIMIT ${input.limits.maxPairKeys}`,
+    );
+    if (keys.length === 0) continue;
+    const taken = new Set(fields.map((x) => x.column));
+    const added: string[] = [];
+    for (const { key } of keys) {
+      let name = `${prefix}.${sanitizeName(key)}`;
+      for (let i = 2; taken.has(name); i += 1) name = `${prefix}.${sanitizeName(key)}_${i}`;
+      taken.add(name);
+      await db.exec(`ALTER TABLE ${table} ADD COLUMN ${ident(name)} VARCHAR`);
+      added.push(name);
+      fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
+      // The key itself is leaked data too, but it is a label, not content.
+      await db.exec(
+        `UPDATE ${table} SET ${ident(name)} = ch_array(${ident(values.column)})[list_position(ch_array(${ident(f.column)}), ${literal(key)})]
+         WHERE list_contains(ch_array(${ident(f.column)}), ${literal(key)})`,
+      );
+    }
+    f.scanned = false;
+    values.scanned = false;
+  }
+}
+
+/** A text field whose values are mostly JSON objects or arrays: its cells come from the leaves. */
+async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Promise<void> {
+  const candidates = fields.filter((f) => f.scanned && f.type === 'VARCHAR');
+  if (candidates.length === 0) return;
+  const probes = candidates
+    .map((f) => `avg(CASE WHEN ${ident(f.column)} IS NULL THEN NULL WHEN (starts_with(${ident(f.column)}, '{') OR starts_with(${ident(f.column)}, '[{')) AND json_valid(${ident(f.column)}) THEN 1 ELSE 0 END) AS ${ident(f.column)}`)
+    .join(', ');
+  const row = await db.one<Record<string, number | null>>(`SELECT ${probes} FROM (SELECT * FROM ${table} USING SAMPLE 2000 ROWS)`);
+  for (const f of candidates) {
+    const share = row?.[f.column];
+    if (typeof share === 'number' && share > 0) f.json = true;
+  }
+}
+
+async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
+  await db.exec(`DROP TABLE IF EXISTS stage_json;
+    CREATE TEMP TABLE stage_json AS
+    SELECT ln, line, row_number() OVER (ORDER BY ln) AS k,
+      json_valid(line) AS ok, CASE WHEN json_valid(line) THEN json_type(line::JSON) END AS t
+    FROM stage_lines WHERE line IS NOT NULL AND trim(line) <> ''`);
+  await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
+      CASE WHEN NOT ok THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
+      left(regexp_replace(line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+    FROM stage_json WHERE NOT ok OR t <> 'OBJECT'`);
+  return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line::JSON AS j FROM stage_json WHERE ok AND t = 'OBJECT'`);
+}
+
+async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
+  const table = ident(sourceTable(input.sourceId));
+  await db.exec(`DROP TABLE IF EXISTS stage_doc`);
+  try {
+    await db.exec(`CREATE TEMP TABLE stage_doc AS
+      SELECT row_number() OVER () AS k, json AS j
+      FROM read_json_objects(${literal(input.file)}, format='auto', maximum_object_size=${input.limits.maxLineBytes})`);
+  } catch (error) {
+    throw new IngestError('PARSE_FAILED', `${input.displayName}: not valid JSON (${firstLine((error as Error).message)}). Nothing was imported from this file.`, { file: input.displayName });
+  }
+  // A top-level array of objects gives one record per element; a single object is one record.
+  const arrays = await db.one<{ n: number }>(`SELECT count(*) AS n FROM stage_doc WHERE json_type(j) = 'ARRAY'`);
+  const source = (arrays?.n ?? 0) > 0
+    ? `SELECT row_number() OVER () AS __row, NULL::BIGINT AS __line, e AS j FROM (SELECT unnest(json_extract(j, '$[*]')) AS e FROM stage_doc) WHERE json_type(e) = 'OBJECT'`
+    : `SELECT k AS __row, NULL::BIGINT AS __line, j FROM stage_doc WHERE json_type(j) = 'OBJECT'`;
+  return loadJsonObjects(db, input, table, source);
+}
+
+/** Objects → a wide table with one column per leaf path of the objects' merged structure. */
+async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsSql: string): Promise<LoadResult> {
+  await db.exec(`DROP TABLE IF EXISTS stage_obj; CREATE TEMP TABLE stage_obj AS ${objectsSql}`);
+  const structure = await db.one<{ s: string | null }>(`SELECT json_group_structure(j)::VARCHAR AS s FROM stage_obj`);
+  const paths: string[][] = [];
+  if (structure?.s) collectLeafPaths(JSON.parse(structure.s) as unknown, [], paths, input.limits.maxColumns);
+  if (paths.length >= input.limits.maxColumns) {
+    throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: the JSON objects have more than ${input.limits.maxColumns} distinct fields.`, { file: input.displayName });
+  }
+  const names = uniqueFieldNames(paths.map((p) => p.join('.')));
+  const cols = paths.map((p, i) => `json_extract_string(j, ${literal(jsonPointer(p))}) AS ${ident(names[i]!)}`);
+  await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line${cols.length ? ', ' + cols.join(', ') : ''} FROM stage_obj ORDER BY __row`);
+  const fields: LoadedField[] = names.map((column, i) => ({ column, original: paths[i]!.join('.'), type: 'VARCHAR', scanned: true, json: false }));
+  await markJsonFields(db, table, fields);
+  return finish(db, input, table, fields);
+}
+
+/** Leaf paths of a json_group_structure value; arrays and scalars are leaves. */
+function collectLeafPaths(node: unknown, prefix: string[], out: string[][], max: number): void {
+  if (out.length >= max) return;
+  if (node && typeof node === 'object' && !Array.isArray(node)) {
+    const entries = Object.entries(node as Record<string, unknown>);
+    if (entries.length === 0 && prefix.length > 0) out.push(prefix);
+    for (const [key, child] of entries) collectLeafPaths(child, [...prefix, key], out, max);
+    return;
+  }
+  if (prefix.length > 0) out.push(prefix);
+}
+
+function jsonPointer(path: string[]): string {
+  return '/' + path.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+}
+
+async function loadCsv(db: Db, input: LoadInput): Promise<LoadResult> {
+  const dialect = input.dialect!;
+  const table = ident(sourceTable(input.sourceId));
+  if (dialect.columns.length > input.limits.maxColumns) {
+    throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: ${dialect.columns.length} columns exceeds the limit of ${input.limits.maxColumns}.`, { file: input.displayName });
+  }
+  const names = uniqueFieldNames(dialect.columns);
+  const columnsSpec = `{${names.map((n, i) => `${literal(`c${i + 1}`)}: 'VARCHAR'`).join(', ')}}`;
+  await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_csv;`);
+  try {
+    await db.exec(`CREATE TEMP TABLE stage_csv AS
+      SELECT row_number() OVER () AS k, *
+      FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=${literal(dialect.delimiter)},
+        quote=${literal(dialect.quote || '"')}, escape=${literal(dialect.quote || '"')}, header=false, skip=${dialect.header ? 1 : 0},
+        auto_detect=false, max_line_size=${input.limits.maxLineBytes}, strict_mode=true,
+        store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+  } catch (error) {
+    throw new IngestError('PARSE_FAILED', `${input.displayName}: cannot be parsed as delimited text (${firstLine((error as Error).message)}).`, { file: input.displayName });
+  }
+  // DuckDB numbers rejected records by their record number, header included.
+  const headerLines = dialect.header ? 1 : 0;
+  await db.exec(`DROP TABLE IF EXISTS stage_rej;
+    CREATE TEMP TABLE stage_rej AS SELECT DISTINCT (line::BIGINT - ${headerLines}) AS ord, first(error_type) AS error_type,
+      first(error_message) AS error_message, first(csv_line) AS csv_line
+    FROM ${REJ} GROUP BY line`);
+  const counts = await db.one<{ kept: number; rejected: number }>(`SELECT (SELECT count(*) FROM stage_csv) AS kept, (SELECT count(*) FROM stage_rej) AS rejected`);
+  const total = (counts?.kept ?? 0) + (counts?.rejected ?? 0);
+  // When no record spans lines, the physical line is the ordinal plus the header.
+  const oneLinePerRecord = input.newlines === total + headerLines || input.newlines === total + headerLines - 1;
+  await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ${oneLinePerRecord ? `ord + ${headerLines}` : 'NULL'}, ord,
+      lower(error_type) || ': ' || error_message, left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200) FROM stage_rej`);
+  const cols = names.map((n, i) => `${ident(`c${i + 1}`)} AS ${ident(n)}`).join(', ');
+  await db.exec(`CREATE TABLE ${table} AS
+    WITH kept AS (
+      SELECT g.generate_series AS ord, row_number() OVER (ORDER BY g.generate_series) AS k
+      FROM generate_series(1, ${total}) g WHERE g.generate_series NOT IN (SELECT ord FROM stage_rej))
+    SELECT kept.ord AS __row, ${oneLinePerRecord ? `kept.ord + ${headerLines}` : 'NULL::BIGINT'} AS __line, ${cols}
+    FROM stage_csv s JOIN kept USING (k) ORDER BY kept.ord`);
+  const fields: LoadedField[] = names.map((column, i) => ({ column, original: dialect.columns[i]!, type: 'VARCHAR', scanned: true, json: false }));
+  await expandPairArrays(db, input, table, fields);
+  await markJsonFields(db, table, fields);
+  return finish(db, input, table, fields);
+}
+
+async function loadParquet(db: Db, input: LoadInput): Promise<LoadResult> {
+  const table = ident(sourceTable(input.sourceId));
+  try {
+    await db.exec(`CREATE TABLE ${table} AS
+      SELECT file_row_number + 1 AS __row, NULL::BIGINT AS __line, * EXCLUDE (file_row_number)
+      FROM read_parquet(${literal(input.file)}, file_row_number=true) ORDER BY __row`);
+  } catch (error) {
+    throw new IngestError('PARSE_FAILED', `${input.displayName}: not a readable Parquet file (${firstLine((error as Error).message)}).`, { file: input.displayName });
+  }
+  const columns = await db.all<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND column_name NOT IN ('__row', '__line') ORDER BY column_index`,
+    [sourceTable(input.sourceId)],
+  );
+  // Nested Parquet columns become JSON text so their leaves are scanned like JSON fields.
+  const fields: LoadedField[] = [];
+  for (const c of columns) {
+    const nested = /STRUCT|MAP|\[\]|LIST/.test(c.data_type);
+    if (nested) {
+      await db.exec(`ALTER TABLE ${table} ALTER ${ident(c.column_name)} TYPE VARCHAR USING to_json(${ident(c.column_name)})::VARCHAR`);
+    }
+    const isText = nested || c.data_type === 'VARCHAR';
+    fields.push({ column: c.column_name, original: c.column_name, type: isText ? 'VARCHAR' : c.data_type, scanned: isText, json: nested });
+  }
+  return finish(db, input, table, fields);
+}
+
+async function finish(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<LoadResult> {
+  const counts = await db.one<{ rows: number }>(`SELECT count(*) AS rows FROM ${table}`);
+  const rejected = await db.one<{ n: number }>(`SELECT count(*) AS n FROM rejects WHERE source_id = ?`, [input.sourceId]);
+  return { rows: counts?.rows ?? 0, rejected: rejected?.n ?? 0, fields };
+}
+
+/** Field names from a file are data: trimmed, control characters replaced, empty and repeated ones made unique. */
+export function uniqueFieldNames(originals: string[]): string[] {
+  const taken = new Set<string>(['__row', '__line']);
+  return originals.map((original, i) => {
+    let base = sanitizeName(original);
+    if (base === '' || base === '__row' || base === '__line') base = `column${i + 1}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function sanitizeName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '?').trim().slice(0, 200);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]!.slice(0, 300);
+}
