@@ -125,14 +125,18 @@ export async function ingestFile(
     if (pre.nulBytes > 0) warnings.push(`${pre.nulBytes} NUL byte(s) replaced with U+FFFD`);
     if (pre.encoding !== 'utf-8') warnings.push(`decoded from ${pre.encoding}`);
 
-    progress('parsing', 0, 1);
     const sourceId = await nextSourceId(handle);
     const readable = pre.cleanCopy ?? file;
     await createIngestMacros(db);
     const abort = () => db.interrupt();
     options.signal?.addEventListener('abort', abort);
+    const checkCancel = () => {
+      if (options.signal?.aborted) throw new IngestError('CANCELLED', `${file}: cancelled; nothing from this file was kept.`, { file });
+    };
     let summary;
     try {
+      progress('parsing', 0, 1);
+      checkCancel();
       summary = await db.transaction(async () => {
         const loaded = await loadSource(db, {
           sourceId,
@@ -146,7 +150,9 @@ export async function ingestFile(
         progress('roles', 0, 1);
         const fields = await assignRoles(handle, sourceId, loaded.fields, options.map ?? {});
         progress('cells', 0, 1);
+        checkCancel();
         const cells = await buildCells(db, sourceId, loaded.fields.map((f) => ({ ...f, role: fields.find((x) => x.field === f.column)?.role ?? null })), limits);
+        checkCancel();
         await db.exec(
           `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
           [sourceId, file, path.basename(file), pre.sha256, pre.bytes, sniffed.format, pre.compression, JSON.stringify({ ...sniffed.dialect, encoding: pre.encoding, bom: pre.hadBom, reason: sniffed.reason }), loaded.rows, loaded.rejected],

@@ -102,7 +102,11 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
       }
       const text = state.push(buf, isGzip);
       if (isGzip || state.encoding !== 'utf-8') {
-        copy ??= createWriteStream(options.copyPath, { mode: 0o600 });
+        if (!copy) {
+          copy = createWriteStream(options.copyPath, { mode: 0o600 });
+          // Write errors surface through the awaited 'drain'/'finish'; never as an unhandled event.
+          copy.on('error', () => {});
+        }
         if (!copy.write(text)) await once(copy, 'drain');
       }
     }
@@ -114,6 +118,7 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
     }
   } catch (error) {
     copy?.destroy();
+    raw.destroy();
     if (error instanceof IngestError) throw error;
     if ((error as { name?: string }).name === 'AbortError') throw error;
     const message = (error as Error).message;

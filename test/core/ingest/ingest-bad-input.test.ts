@@ -1,0 +1,148 @@
+import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../../app/core/ingest/ingest.ts';
+import { verifyAuditLog } from '../../../app/core/case/audit-log.ts';
+import { casePaths } from '../../../app/core/case/case.ts';
+import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+
+describe('ingest of bad input', () => {
+  it('keeps valid rows around ragged TSV lines and reports each bad line with its number', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.tsv': 'a\tb\n1\t2\nbroken\n3\t4\n5\t6\t7\n8\t9\n' });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', rows: 3, rejectedRows: 2 });
+        expect(await h.db.all(`SELECT __row, __line, a FROM src_1 ORDER BY __row`)).toEqual([
+          { __row: 1, __line: 2, a: '1' },
+          { __row: 3, __line: 4, a: '3' },
+          { __row: 5, __line: 6, a: '8' },
+        ]);
+        expect(await h.db.all(`SELECT line, row, reason FROM rejects ORDER BY line`)).toEqual([
+          { line: 3, row: 2, reason: 'expected 2 tab-separated fields, found 1' },
+          { line: 5, row: 4, reason: 'expected 2 tab-separated fields, found 3' },
+        ]);
+      });
+    });
+  });
+
+  it('keeps the CSV rows before an unterminated quote and reports the record', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'email,note\na@b.de,ok\nc@d.fr,"never closed\n' });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', rows: 1, rejectedRows: 1 });
+        const [rej] = await h.db.all(`SELECT row, reason FROM rejects`);
+        expect(rej).toMatchObject({ row: 2, reason: expect.stringMatching(/unterminated quote/i) });
+      });
+    });
+  });
+
+  it('reports CSV rows with too many or too few fields and keeps the others', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'a,b\n1,2\n3\n4,5,6\n7,8\n' });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', rows: 2, rejectedRows: 2 });
+        expect(await h.db.all(`SELECT __row, __line, a FROM src_1 ORDER BY __row`)).toEqual([
+          { __row: 1, __line: 2, a: '1' },
+          { __row: 4, __line: 5, a: '7' },
+        ]);
+      });
+    });
+  });
+
+  it('replaces invalid UTF-8 and NUL bytes instead of failing, and says on which lines', async () => {
+    await withTempDir(async (dir) => {
+      const bad = Buffer.concat([Buffer.from('name,city\nok,Paris\nbad,'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\nnul,a'), Buffer.from([0]), Buffer.from('b\n')]);
+      const files = writeInputs(dir, { 'a.csv': bad });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', rows: 3 });
+        if (r?.status !== 'imported') return;
+        expect(r.warnings.join(' ')).toMatch(/invalid UTF-8 replaced .* line\(s\) 3, 4/);
+        const cities = (await h.db.all<{ city: string }>(`SELECT city FROM src_1 ORDER BY __row`)).map((x) => x.city);
+        expect(cities[1]).toContain('\uFFFD');
+        expect(cities[2]).toBe('a\uFFFDb');
+      });
+    });
+  });
+
+  it('fails a truncated gzip with a clear error and still imports the next file', async () => {
+    await withTempDir(async (dir) => {
+      const gz = gzipSync(Buffer.from('{"a":"x"}\n'.repeat(10000)));
+      const files = writeInputs(dir, { '1.jsonl.gz': gz.subarray(0, Math.floor(gz.length / 2)), '2.csv': 'a,b\n1,2\n' });
+      await withCase(dir, files, async (h) => {
+        const [first, second] = await ingestFiles(h, files);
+        expect(first).toMatchObject({ status: 'failed', error: { code: 'CORRUPT_GZIP', message: expect.stringContaining('1.jsonl.gz') } });
+        expect(second).toMatchObject({ status: 'imported', rows: 1 });
+        expect(await h.db.all(`SELECT count(*) AS n FROM sources`)).toEqual([{ n: 1 }]);
+      });
+    });
+  });
+
+  it('refuses empty files and binary garbage by name, and imports header-only files as zero rows', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'empty.csv': '', 'garbage.csv': randomBytes(4096), 'header.csv': 'a,b,c\n' });
+      await withCase(dir, files, async (h) => {
+        const [empty, garbage, header] = await ingestFiles(h, files);
+        expect(empty).toMatchObject({ status: 'failed', error: { code: 'EMPTY_FILE', message: expect.stringContaining('empty.csv') } });
+        expect(garbage).toMatchObject({ status: 'failed', error: { code: 'UNKNOWN_FORMAT', message: expect.stringContaining('garbage.csv') } });
+        expect(header).toMatchObject({ status: 'imported', rows: 0 });
+      });
+    });
+  });
+
+  it('detects a re-import of the same bytes under another name', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'a,b\n1,2\n', 'copy-of-a.txt': 'a,b\n1,2\n' });
+      await withCase(dir, files, async (h) => {
+        const [a, b] = await ingestFiles(h, files);
+        expect(a).toMatchObject({ status: 'imported' });
+        expect(b).toMatchObject({ status: 'duplicate', sourceId: 1 });
+        const again = await ingestFiles(h, [files[0]!]);
+        expect(again[0]).toMatchObject({ status: 'duplicate' });
+      });
+    });
+  });
+
+  it('hashes every file before parsing and records hash and path in the manifest and audit log', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'a,b\n1,2\n' });
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        const manifest = h.manifest();
+        expect(manifest.sources).toEqual([expect.objectContaining({ path: files[0], sha256: 'c8b9b2dc6b3f4ae0a0b48f2ee36fe4d0ab4af73e5b2f47c0bd79c1e14f93cd8b'.length === 64 ? expect.stringMatching(/^[0-9a-f]{64}$/) : '', rows: 1 })]);
+        const log = (await import('node:fs')).readFileSync(casePaths(h.dir).audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+        const hashed = log.findIndex((e) => e.action === 'source.hashed');
+        const imported = log.findIndex((e) => e.action === 'source.imported');
+        expect(hashed).toBeGreaterThan(0);
+        expect(imported).toBeGreaterThan(hashed);
+        expect(log[hashed].details.sha256).toBe(manifest.sources[0]!.sha256);
+        expect(verifyAuditLog(casePaths(h.dir).audit).ok).toBe(true);
+      });
+    });
+  });
+
+  it('leaves the case as before when an import is cancelled, and the import can be rerun', async () => {
+    await withTempDir(async (dir) => {
+      const big = 'id\tmessage\n' + Array.from({ length: 200000 }, (_, i) => `${i}\tmessage number ${i} with some text`).join('\n') + '\n';
+      const files = writeInputs(dir, { 'big.tsv': big });
+      await withCase(dir, files, async (h) => {
+        const controller = new AbortController();
+        const run = ingestFiles(h, files, {
+          signal: controller.signal,
+          onProgress: (e) => {
+            if (e.phase === 'parsing') controller.abort();
+          },
+        });
+        const [r] = await run;
+        expect(r).toMatchObject({ status: 'failed', error: { code: 'CANCELLED' } });
+        expect(await h.db.all(`SELECT count(*) AS n FROM sources`)).toEqual([{ n: 0 }]);
+        expect(await h.db.all(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'src_1'`)).toEqual([{ n: 0 }]);
+        const [again] = await ingestFiles(h, files);
+        expect(again).toMatchObject({ status: 'imported', rows: 200000 });
+      });
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFiles, type IngestResult } from '../../../app/core/ingest/ingest.ts';
+import type { CaseHandle } from '../../../app/core/case/case.ts';
+import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+
+async function importOne(name: string, content: string | Buffer, check: (r: IngestResult & { status: 'imported' }, h: CaseHandle) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const files = writeInputs(dir, { [name]: content });
+    await withCase(dir, files, async (h) => {
+      const [r] = await ingestFiles(h, files);
+      if (r?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(r)}`);
+      await check(r, h);
+    });
+  });
+}
+
+const cells = (h: CaseHandle, sourceId: number) =>
+  h.db.all<{ row: number; field: string; text: string }>(`SELECT row, field, text FROM cells WHERE source_id = ? ORDER BY row, field`, [sourceId]);
+
+describe('ingest formats (sniffed by content, not name)', () => {
+  it('reads a ClickHouse TabSeparatedWithNames export and undoes its escapes', async () => {
+    const tsv = 'ts\tuser_id\tmessage\n2026-11-20 10:00:00\tu1\tline one\\nline two\\ttab \\\\ back\\\'quote\n2026-11-20 10:00:01\t\\N\tplain\n';
+    await importOne('export.txt', tsv, async (r, h) => {
+      expect(r).toMatchObject({ format: 'clickhouse-tsv', rows: 2, rejectedRows: 0 });
+      const rows = await h.db.all(`SELECT __row, __line, user_id, message FROM src_1 ORDER BY __row`);
+      expect(rows).toEqual([
+        { __row: 1, __line: 2, user_id: 'u1', message: "line one\nline two\ttab \\ back'quote" },
+        { __row: 2, __line: 3, user_id: null, message: 'plain' },
+      ]);
+    });
+  });
+
+  it('turns ClickHouse key/value array pairs into named fields', async () => {
+    const tsv = "id\tstring.names\tstring.values\n1\t['model','api_key']\t['gpt-4o','sk-a\\\\'b']\n2\t['locale']\t['de-DE']\n";
+    await importOne('kv.tsv', tsv, async (r, h) => {
+      expect(r.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['string.model', 'string.api_key', 'string.locale']));
+      const rows = await h.db.all(`SELECT "string.model" AS m, "string.api_key" AS k, "string.locale" AS l FROM src_1 ORDER BY __row`);
+      expect(rows).toEqual([{ m: 'gpt-4o', k: "sk-a'b", l: null }, { m: null, k: null, l: 'de-DE' }]);
+      const c = await cells(h, 1);
+      expect(c.map((x) => x.field)).toContain('string.api_key');
+      expect(c.map((x) => x.field)).not.toContain('string.values');
+    });
+  });
+
+  it('reads CSV with quotes, embedded newlines, a UTF-8 BOM and CRLF line ends', async () => {
+    const csv = '\uFEFFemail,name,note\r\na@b.de,"Ann ""A""",x\r\nc@d.fr,"multi\r\nline",y\r\n';
+    await importOne('people.dat', csv, async (r, h) => {
+      expect(r).toMatchObject({ format: 'csv', rows: 2 });
+      const rows = await h.db.all(`SELECT __row, email, name FROM src_1 ORDER BY __row`);
+      expect(rows).toEqual([
+        { __row: 1, email: 'a@b.de', name: 'Ann "A"' },
+        { __row: 2, email: 'c@d.fr', name: 'multi\r\nline' },
+      ]);
+      expect(r.fields.find((f) => f.field === 'email')?.role).toBe('email');
+    });
+  });
+
+  it('reads semicolon-separated text', async () => {
+    await importOne('x.csv', 'a;b;c\n1;2;3\n4;5;6\n', async (r) => {
+      expect(r).toMatchObject({ format: 'csv', rows: 2 });
+      expect(r.fields.map((f) => f.field)).toEqual(['a', 'b', 'c']);
+    });
+  });
+
+  it('decodes UTF-16 with a BOM', async () => {
+    const text = 'name,city\nJürgen,Köln\n';
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await importOne('u16.csv', buf, async (r, h) => {
+      expect(r.warnings.join()).toMatch(/utf-16le/);
+      expect(await h.db.all(`SELECT name, city FROM src_1`)).toEqual([{ name: 'Jürgen', city: 'Köln' }]);
+    });
+  });
+
+  it('reads JSON lines, flattening nested objects and expanding chat turns into cells', async () => {
+    const jsonl = [
+      JSON.stringify({ user: { id: 7, email: 'a@b.de' }, messages: [{ role: 'user', content: 'my IBAN is DE89\u00e9' }] }),
+      JSON.stringify({ user: { id: 8 } }),
+    ].join('\n');
+    await importOne('chats.log', jsonl, async (r, h) => {
+      expect(r).toMatchObject({ format: 'jsonl', rows: 2 });
+      expect(await h.db.all(`SELECT __row, "user.id" AS id, "user.email" AS email FROM src_1 ORDER BY __row`)).toEqual([
+        { __row: 1, id: '7', email: 'a@b.de' },
+        { __row: 2, id: '8', email: null },
+      ]);
+      const c = await cells(h, 1);
+      expect(c).toContainEqual({ row: 1, field: 'messages.0.content', text: 'my IBAN is DE89é' });
+    });
+  });
+
+  it('reads gzip-compressed JSON lines', async () => {
+    await importOne('a.jsonl.gz', gzipSync('{"a":"x"}\n{"a":"y"}\n'), async (r) => {
+      expect(r).toMatchObject({ format: 'jsonl', compression: 'gzip', rows: 2 });
+    });
+  });
+
+  it('reads a JSON array of objects', async () => {
+    await importOne('arr.json', '[{"a":"x","b":{"c":"d"}},{"a":"y"}]', async (r, h) => {
+      expect(r).toMatchObject({ format: 'json-array', rows: 2 });
+      expect(await h.db.all(`SELECT a, "b.c" AS c FROM src_1 ORDER BY __row`)).toEqual([{ a: 'x', c: 'd' }, { a: 'y', c: null }]);
+    });
+  });
+
+  it('expands JSON held inside a text column of a TSV (chat turns in log messages)', async () => {
+    const tsv = 'user_id\tmessage\nu1\t{"role":"user","content":"call me at +49 151 23456789"}\nu2\tjust text\n';
+    await importOne('log.tsv', tsv, async (_r, h) => {
+      const c = await cells(h, 1);
+      expect(c).toContainEqual({ row: 1, field: 'message.content', text: 'call me at +49 151 23456789' });
+      expect(c).toContainEqual({ row: 2, field: 'message', text: 'just text' });
+    });
+  });
+
+  it('reads Parquet written by DuckDB itself, keeping record ordinals', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'seed.csv': 'a,b\nx,1\ny,2\n' });
+      await withCase(dir, files, async (h) => {
+        const out = path.join(h.dir, 'exports', 'data.parquet');
+        await h.db.exec(`COPY (SELECT 'x' AS a, {'k': 'v'} AS s UNION ALL SELECT 'y', {'k': 'w'}) TO '${out}' (FORMAT parquet)`);
+        h.close();
+        const { openCase } = await import('../../../app/core/case/case.ts');
+        const h2 = await openCase(h.dir, { readablePaths: [out] });
+        try {
+          const [r] = await ingestFiles(h2, [out]);
+          expect(r).toMatchObject({ status: 'imported', format: 'parquet', rows: 2 });
+          expect(await h2.db.all(`SELECT __row, a FROM src_1 ORDER BY __row`)).toEqual([{ __row: 1, a: 'x' }, { __row: 2, a: 'y' }]);
+          const c = await cells(h2, 1);
+          expect(c).toContainEqual({ row: 1, field: 's.k', text: 'v' });
+        } finally {
+          h2.close();
+        }
+      }).catch((e) => {
+        // withCase closes the first handle; closing twice is harmless.
+        throw e;
+      });
+    });
+  });
+});
