@@ -11,9 +11,9 @@ export interface Db {
   /** Runs a statement; returns nothing. */
   exec(sql: string, params?: Params): Promise<void>;
   /** Runs a query and returns its rows as JSON-safe objects (BIGINT becomes a number when safe). */
-  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  all<T = Row>(sql: string, params?: Params): Promise<T[]>;
   /** The first row, or undefined. */
-  one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Runs `fn` inside a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops the running query (cancel). */
@@ -87,11 +87,11 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
       if (params) await connection.run(sql, params);
       else await connection.run(sql);
     },
-    async all<T extends Row>(sql: string, params?: Params) {
+    async all<T>(sql: string, params?: Params) {
       const reader = params ? await connection.runAndReadAll(sql, params) : await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS().map(normalizeRow) as T[];
     },
-    async one<T extends Row>(sql: string, params?: Params): Promise<T | undefined> {
+    async one<T>(sql: string, params?: Params): Promise<T | undefined> {
       const rows: T[] = await db.all<T>(sql, params);
       return rows[0];
     },

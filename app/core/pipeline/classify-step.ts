@@ -1,0 +1,38 @@
+import type { CaseHandle } from '../case/case.ts';
+import { classifyRelation } from '../classify/scan.ts';
+import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
+import type { ProgressEvent } from '../jobs/progress.ts';
+
+export interface ClassifyStepResult {
+  rulePackVersion: string;
+  rules: number;
+  findings: number;
+  byKind: Record<string, number>;
+  seconds: number;
+}
+
+/**
+ * Classifies every text cell of the case with the whole rule pack. Rerunnable: findings of the
+ * rules it runs are replaced (human review marks are kept), and the rule-pack version used is
+ * recorded in the case and the audit log.
+ */
+export async function classifyCase(
+  handle: CaseHandle,
+  options: { signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void } = {},
+): Promise<ClassifyStepResult> {
+  const rules = allRules();
+  const startedAt = Date.now();
+  handle.record({ action: 'classify.started', details: { rule_pack_version: RULE_PACK_VERSION, rules: rules.length } });
+  const result = await classifyRelation(handle.db, {
+    relation: 'cells',
+    rules,
+    validators,
+    key: handle.fingerprintKey,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p) => options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() }),
+  });
+  await handle.db.exec(`INSERT OR REPLACE INTO meta VALUES ('rule_pack_version', ?), ('classified_at', ?)`, [RULE_PACK_VERSION, new Date().toISOString()]);
+  await handle.syncManifest();
+  handle.record({ action: 'classify.completed', details: { rule_pack_version: RULE_PACK_VERSION, findings: result.findings, by_kind: result.byKind } });
+  return { rulePackVersion: RULE_PACK_VERSION, rules: rules.length, findings: result.findings, byKind: result.byKind, seconds: result.ms / 1000 };
+}

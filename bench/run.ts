@@ -1,0 +1,69 @@
+// `npm run bench -- <ingest|classify|subjects|all> [--rows N] [--seed S] [--record]`
+// Every figure comes with its baseline measured in the same run; absolute times drift between
+// machines and runs, ratios much less.
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table } from './lib.ts';
+
+interface FileTiming {
+  file: string;
+  rows: number;
+  seconds: number;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '42' },
+    record: { type: 'boolean', default: false },
+  },
+});
+const rows = Number(values.rows);
+const seed = Number(values.seed);
+const which = positionals[0] ?? 'all';
+const sections: string[] = [];
+
+function ingestBench(): void {
+  const { dir } = ensureSamples(rows, seed);
+  const files = filesIn(dir);
+  const mb = bytesOf(files) / 1024 ** 2;
+  const floor = runChild<FileTiming[]>('ingest-floor-child.ts', files);
+  const ours = runChild<{ files: Array<FileTiming & { rejected?: number; error?: string }>; cells: number }>('ingest-child.ts', files);
+  const floorRows = floor.result.reduce((n, f) => n + f.rows, 0);
+  const ourRows = ours.result.files.reduce((n, f) => n + (f.rows ?? 0), 0);
+  const perFile = floor.result.map((f) => {
+    const o = ours.result.files.find((x) => x.file === f.file);
+    const size = bytesOf([path.join(dir, f.file)]) / 1024 ** 2;
+    return [f.file, fmt(size), f.rows, fmt(f.seconds, 2), o?.seconds !== undefined ? fmt(o.seconds, 2) : o?.error ?? '-', o?.seconds ? fmt(o.seconds / f.seconds, 2) + 'x' : '-'];
+  });
+  const summary = table(
+    ['step', 'rows', 'MB', 'seconds', 'rows/s', 'MB/s', 'peak RSS MB', 'ratio to floor'],
+    [
+      ['DuckDB read_csv/read_json (floor)', floorRows, fmt(mb), fmt(floor.seconds, 2), fmt(floorRows / floor.seconds, 0), fmt(mb / floor.seconds), fmt(floor.peakRssMb, 0), '1.00x'],
+      ['breachscope ingest', ourRows, fmt(mb), fmt(ours.seconds, 2), fmt(ourRows / ours.seconds, 0), fmt(mb / ours.seconds), fmt(ours.peakRssMb, 0), fmt(ours.seconds / floor.seconds, 2) + 'x'],
+    ],
+  );
+  const files_ = table(['file', 'MB', 'rows', 'floor s', 'ingest s', 'ratio'], perFile);
+  const text = `### ingest, ${rows.toLocaleString('en')} log_stream rows (seed ${seed})\n\n${summary}\n\nPer file:\n\n${files_}\n\nThe ingest figure includes SHA-256 hashing, content sniffing, ClickHouse unescaping, key/value pair expansion, role detection and building the cells view (${ours.result.cells.toLocaleString('en')} text cells).\n`;
+  process.stdout.write(text + '\n');
+  sections.push(text);
+}
+
+const benches: Record<string, () => void | Promise<void>> = { ingest: ingestBench };
+
+const order = which === 'all' ? Object.keys(benches) : [which];
+for (const name of order) {
+  const bench = benches[name];
+  if (!bench) {
+    process.stderr.write(`unknown bench "${name}"; choose one of: ${Object.keys(benches).join(', ')}, all\n`);
+    process.exit(2);
+  }
+  await bench();
+}
+if (values.record && sections.length) {
+  const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${machine()}\n\n`;
+  appendFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), header + sections.join('\n'));
+  process.stdout.write('recorded in docs/benchmarks.md\n');
+}
