@@ -119,8 +119,15 @@ async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<Lo
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       'expected ${n} tab-separated fields, found ' || len(parts), NULL
     FROM stage_split WHERE len(parts) <> ${n}`);
+  // ClickHouse writes an Array column's text form as is: its quoting is the only escaping, so
+  // array columns are kept raw here and unescaped element by element by kv_array().
+  const arrayColumns = await detectArrayColumns(db, n);
   const cols = names
-    .map((name, i) => `CASE WHEN parts[${i + 1}] = '\\N' THEN NULL ELSE ch_unescape(parts[${i + 1}]) END AS ${ident(name)}`)
+    .map((name, i) =>
+      arrayColumns.has(i + 1)
+        ? `CASE WHEN parts[${i + 1}] = '\\N' THEN NULL ELSE parts[${i + 1}] END AS ${ident(name)}`
+        : `CASE WHEN parts[${i + 1}] = '\\N' THEN NULL ELSE ch_unescape(parts[${i + 1}]) END AS ${ident(name)}`,
+    )
     .join(',\n      ');
   await db.exec(`CREATE TABLE ${table} AS
     SELECT k AS __row, ln AS __line,
@@ -132,6 +139,22 @@ async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<Lo
   return finish(db, input, table, fields);
 }
 
+/** Columns (1-based) whose sampled values are all ClickHouse array literals (`['a']`, `[1,2]`, not JSON `[{`). */
+async function detectArrayColumns(db: Db, n: number): Promise<Set<number>> {
+  if (n === 0) return new Set();
+  const probes = Array.from({ length: n }, (_, i) => {
+    const v = `parts[${i + 1}]`;
+    return `count(*) FILTER (WHERE ${v} <> '\\N' AND ${v} <> '') AS n${i + 1}, count(*) FILTER (WHERE regexp_matches(${v}, '^\\[(\\]|\\[|''|-?[0-9])') AND ends_with(${v}, ']')) AS a${i + 1}`;
+  });
+  const row = await db.one<Record<string, number>>(`SELECT ${probes.join(', ')} FROM (SELECT parts FROM stage_split WHERE len(parts) = ${n} LIMIT 1000)`);
+  const out = new Set<number>();
+  for (let i = 1; i <= n; i += 1) {
+    const total = row?.[`n${i}`] ?? 0;
+    if (total > 0 && row?.[`a${i}`] === total) out.add(i);
+  }
+  return out;
+}
+
 /** ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`. */
 async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
   const byName = new Map(fields.map((f) => [f.column, f]));
@@ -141,7 +164,7 @@ async function expandPairArrays(db: Db, input: LoadInput, table: string, fields:
     const values = byName.get(`${prefix}.values`);
     if (!values) continue;
     const keys = await db.all<{ key: string }>(
-      `SELECT key FROM (SELECT __row, unnest(ch_array(${ident(f.column)})) AS key FROM ${table}) WHERE key IS NOT NULL AND key <> ''
+      `SELECT key FROM (SELECT __row, unnest(kv_array(${ident(f.column)})) AS key FROM ${table}) WHERE key IS NOT NULL AND key <> ''
        GROUP BY key ORDER BY min(__row), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
@@ -156,8 +179,8 @@ async function expandPairArrays(db: Db, input: LoadInput, table: string, fields:
       fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
       // The key itself is leaked data too, but it is a label, not content.
       await db.exec(
-        `UPDATE ${table} SET ${ident(name)} = ch_array(${ident(values.column)})[list_position(ch_array(${ident(f.column)}), ${literal(key)})]
-         WHERE list_contains(ch_array(${ident(f.column)}), ${literal(key)})`,
+        `UPDATE ${table} SET ${ident(name)} = kv_array(${ident(values.column)})[list_position(kv_array(${ident(f.column)}), ${literal(key)})]
+         WHERE list_contains(kv_array(${ident(f.column)}), ${literal(key)})`,
       );
     }
     f.scanned = false;
@@ -223,6 +246,7 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
   const cols = paths.map((p, i) => `json_extract_string(j, ${literal(jsonPointer(p))}) AS ${ident(names[i]!)}`);
   await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line${cols.length ? ', ' + cols.join(', ') : ''} FROM stage_obj ORDER BY __row`);
   const fields: LoadedField[] = names.map((column, i) => ({ column, original: paths[i]!.join('.'), type: 'VARCHAR', scanned: true, json: false }));
+  await expandPairArrays(db, input, table, fields);
   await markJsonFields(db, table, fields);
   return finish(db, input, table, fields);
 }

@@ -31,6 +31,14 @@ CREATE OR REPLACE TEMP MACRO ch_array(s) AS
        WHEN s = '[]' THEN []::VARCHAR[]
        ELSE list_transform(string_split(trim(s, '[] '), ','), e -> trim(e)) END;
 `);
+  // Key/value arrays arrive as ClickHouse literals (TSV/CSV) or as JSON arrays (JSONEachRow).
+  await db.exec(String.raw`
+CREATE OR REPLACE TEMP MACRO kv_array(s) AS
+  CASE WHEN s IS NULL THEN NULL
+       WHEN (starts_with(s, '["') OR starts_with(s, '[]') OR regexp_matches(s, '^\[-?[0-9]')) AND json_valid(s)
+         THEN list_transform(from_json(s, '["JSON"]'), e -> CASE WHEN json_type(e) = 'VARCHAR' THEN e ->> '$' ELSE e::VARCHAR END)
+       ELSE ch_array(s) END;
+`);
   await db.exec(String.raw`
 CREATE OR REPLACE TEMP MACRO json_field_path(k) AS
   regexp_replace(regexp_replace(regexp_replace(k, '\[(\d+)\]', '.\1', 'g'), '^\$\.?', ''), '"', '', 'g');

@@ -33,7 +33,7 @@ describe('ingest formats (sniffed by content, not name)', () => {
   });
 
   it('turns ClickHouse key/value array pairs into named fields', async () => {
-    const tsv = "id\tstring.names\tstring.values\n1\t['model','api_key']\t['gpt-4o','sk-a\\\\'b']\n2\t['locale']\t['de-DE']\n";
+    const tsv = "id\tstring.names\tstring.values\n1\t['model','api_key']\t['gpt-4o','sk-a\\'b']\n2\t['locale']\t['de-DE']\n";
     await importOne('kv.tsv', tsv, async (r, h) => {
       expect(r.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['string.model', 'string.api_key', 'string.locale']));
       const rows = await h.db.all(`SELECT "string.model" AS m, "string.api_key" AS k, "string.locale" AS l FROM src_1 ORDER BY __row`);
