@@ -145,6 +145,7 @@ export async function ingestFile(
           format: sniffed.format,
           ...(sniffed.dialect ? { dialect: sniffed.dialect } : {}),
           newlines: pre.newlines,
+          endsWithNewline: pre.endsWithNewline,
           limits,
         });
         progress('roles', 0, 1);

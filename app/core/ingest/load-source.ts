@@ -34,6 +34,7 @@ export interface LoadInput {
   format: SourceFormat;
   dialect?: Dialect;
   newlines: number;
+  endsWithNewline: boolean;
   limits: LoadLimits;
 }
 
@@ -59,7 +60,7 @@ const SCAN = 'tmp_reject_scans';
 export async function loadSource(db: Db, input: LoadInput): Promise<LoadResult> {
   switch (input.format) {
     case 'clickhouse-tsv':
-      return loadLines(db, input, 'tsv');
+      return loadTsv(db, input);
     case 'jsonl':
       return loadLines(db, input, 'jsonl');
     case 'csv':
@@ -100,6 +101,135 @@ async function loadLines(db: Db, input: LoadInput, kind: 'tsv' | 'jsonl'): Promi
   const table = ident(sourceTable(input.sourceId));
   if (kind === 'tsv') return loadTsvLines(db, input, table);
   return loadJsonLines(db, input, table);
+}
+
+/** Physical lines in the decoded file. */
+function lineCount(input: LoadInput): number {
+  return input.newlines + (input.endsWithNewline ? 0 : 1);
+}
+
+/**
+ * ClickHouse TSV, fast path: DuckDB's own parallel reader splits the fields (no quoting, so a
+ * record is a line and rejected lines carry their physical line number). When the file has no
+ * blank lines, valid rows map to lines exactly; otherwise the line-by-line path is used.
+ */
+async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
+  const dialect = input.dialect!;
+  const originals = dialect.columns;
+  if (originals.length > input.limits.maxColumns) {
+    throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: ${originals.length} columns exceeds the limit of ${input.limits.maxColumns}.`, { file: input.displayName });
+  }
+  const names = uniqueFieldNames(originals);
+  const n = names.length;
+  const headerLines = dialect.header ? 1 : 0;
+  const columnsSpec = `{${names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ')}}`;
+  await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_tsv;`);
+  await db.exec(`CREATE TEMP TABLE stage_tsv AS
+    SELECT row_number() OVER () AS k, *
+    FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=chr(9), quote='', escape='', header=false, skip=${headerLines},
+      auto_detect=false, max_line_size=${input.limits.maxLineBytes}, store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+  const counts = await db.one<{ kept: number; rejected: number }>(`SELECT (SELECT count(*) FROM stage_tsv) AS kept, (SELECT count(DISTINCT line) FROM ${REJ}) AS rejected`);
+  const kept = counts?.kept ?? 0;
+  const rejected = counts?.rejected ?? 0;
+  if (kept + rejected + headerLines !== lineCount(input)) {
+    // Blank lines (which the reader skips silently) would shift the mapping: go line by line.
+    await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
+    await readLines(db, input);
+    return loadTsvLines(db, input, ident(sourceTable(input.sourceId)));
+  }
+  await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, line - ${headerLines},
+      CASE error_type WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
+        ELSE 'expected ${n} tab-separated fields: ' || error_message END,
+      left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+    FROM (SELECT line::BIGINT AS line, first(error_type) AS error_type, first(error_message) AS error_message, first(csv_line) AS csv_line FROM ${REJ} GROUP BY line)`);
+  const arrays = await sampleArrayColumns(db, 'stage_tsv', names.map((_, i) => `c${i + 1}`));
+  const escapes = await escapesPresent(db, 'stage_tsv', names.map((_, i) => `c${i + 1}`).filter((c) => !arrays.has(c)));
+  const cols = names
+    .map((name, i) => {
+      const c = `c${i + 1}`;
+      const raw = ident(c);
+      const value = arrays.has(c) ? raw : unescapeExpr(raw, escapes.get(c));
+      return `CASE WHEN ${raw} = '\\N' THEN NULL ELSE ${value} END AS ${ident(name)}`;
+    })
+    .join(',\n      ');
+  const ordinal =
+    rejected === 0
+      ? `SELECT k, k AS ord FROM stage_tsv`
+      : `SELECT row_number() OVER (ORDER BY g.generate_series) AS k, g.generate_series AS ord
+         FROM generate_series(1, ${kept + rejected}) g
+         WHERE g.generate_series NOT IN (SELECT DISTINCT line::BIGINT - ${headerLines} FROM ${REJ})`;
+  const table = ident(sourceTable(input.sourceId));
+  await db.exec(`CREATE TABLE ${table} AS
+    SELECT o.ord AS __row, o.ord + ${headerLines} AS __line, ${cols}
+    FROM stage_tsv s JOIN (${ordinal}) o USING (k) ORDER BY o.ord`);
+  await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
+  const fields: LoadedField[] = names.map((column, i) => ({ column, original: originals[i]!, type: 'VARCHAR', scanned: true, json: false }));
+  await expandPairArrays(db, input, table, fields);
+  await markJsonFields(db, table, fields);
+  return finish(db, input, table, fields);
+}
+
+const CH_ESCAPES: Array<[string, string]> = [
+  ['\\t', 'chr(9)'],
+  ['\\n', 'chr(10)'],
+  ['\\r', 'chr(13)'],
+  ['\\0', 'chr(65533)'],
+  ["\\''", "''''"],
+  ['\\b', 'chr(8)'],
+  ['\\f', 'chr(12)'],
+  ['\\a', 'chr(7)'],
+  ['\\v', 'chr(11)'],
+];
+
+/** Which ClickHouse escapes occur in each column (one aggregate pass; `contains` is cheap). */
+async function escapesPresent(db: Db, relation: string, columns: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (columns.length === 0) return out;
+  const probes = columns.flatMap((c, ci) => [
+    `bool_or(contains(${ident(c)}, '\\\\')) AS "${ci}_bs"`,
+    ...CH_ESCAPES.map(([esc], ei) => `bool_or(contains(${ident(c)}, '${esc}')) AS "${ci}_${ei}"`),
+  ]);
+  const row = await db.one<Record<string, boolean | null>>(`SELECT ${probes.join(', ')} FROM ${relation}`);
+  columns.forEach((c, ci) => {
+    const present = new Set<string>();
+    if (row?.[`${ci}_bs`]) present.add('\\\\');
+    CH_ESCAPES.forEach(([esc], ei) => {
+      if (row?.[`${ci}_${ei}`]) present.add(esc);
+    });
+    out.set(c, present);
+  });
+  return out;
+}
+
+/**
+ * A replace chain for just the escapes present. An escaped backslash is parked on NUL first
+ * (the cleaned input never holds NUL: the pre-pass replaces it), so `\\n` stays a backslash
+ * and an `n`.
+ */
+function unescapeExpr(col: string, present: Set<string> | undefined): string {
+  if (!present || present.size === 0) return col;
+  let expr = col;
+  const parked = present.has('\\\\');
+  if (parked) expr = `replace(${expr}, '\\\\', chr(0))`;
+  for (const [esc, to] of CH_ESCAPES) if (present.has(esc)) expr = `replace(${expr}, '${esc}', ${to})`;
+  if (parked) expr = `replace(${expr}, chr(0), '\\')`;
+  return `CASE WHEN contains(${col}, '\\') THEN ${expr} ELSE ${col} END`;
+}
+
+/** Columns whose sampled values are all ClickHouse array literals (`['a']`, `[1,2]`, not JSON `[{`). */
+async function sampleArrayColumns(db: Db, relation: string, columns: string[]): Promise<Set<string>> {
+  if (columns.length === 0) return new Set();
+  const probes = columns.map((c, i) => {
+    const v = ident(c);
+    return `count(*) FILTER (WHERE ${v} <> '\\N' AND ${v} <> '') AS n${i}, count(*) FILTER (WHERE regexp_matches(${v}, '^\\[(\\]|\\[|''|-?[0-9])') AND ends_with(${v}, ']')) AS a${i}`;
+  });
+  const row = await db.one<Record<string, number>>(`SELECT ${probes.join(', ')} FROM (SELECT * FROM ${relation} LIMIT 1000)`);
+  const out = new Set<string>();
+  columns.forEach((c, i) => {
+    const total = row?.[`n${i}`] ?? 0;
+    if (total > 0 && row?.[`a${i}`] === total) out.add(c);
+  });
+  return out;
 }
 
 async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
@@ -158,6 +288,10 @@ async function detectArrayColumns(db: Db, n: number): Promise<Set<number>> {
 /** ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`. */
 async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
   const byName = new Map(fields.map((f) => [f.column, f]));
+  const parsed: string[] = [];
+  const added: string[] = [];
+  const taken = new Set(fields.map((x) => x.column.toLowerCase()));
+  let pair = 0;
   for (const f of [...fields]) {
     if (!f.column.endsWith('.names')) continue;
     const prefix = f.column.slice(0, -'.names'.length);
@@ -168,24 +302,27 @@ async function expandPairArrays(db: Db, input: LoadInput, table: string, fields:
        GROUP BY key ORDER BY min(__row), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
-    const taken = new Set(fields.map((x) => x.column));
-    const added: string[] = [];
+    const n = `__kn${pair}`;
+    const v = `__kv${pair}`;
+    pair += 1;
+    parsed.push(`kv_array(${ident(f.column)}) AS ${n}`, `kv_array(${ident(values.column)}) AS ${v}`);
     for (const { key } of keys) {
       let name = `${prefix}.${sanitizeName(key)}`;
-      for (let i = 2; taken.has(name); i += 1) name = `${prefix}.${sanitizeName(key)}_${i}`;
-      taken.add(name);
-      await db.exec(`ALTER TABLE ${table} ADD COLUMN ${ident(name)} VARCHAR`);
-      added.push(name);
+      for (let i = 2; taken.has(name.toLowerCase()); i += 1) name = `${prefix}.${sanitizeName(key)}_${i}`;
+      taken.add(name.toLowerCase());
+      // The key is leaked data too, but a label: it names the field, its value is the content.
+      added.push(`${v}[list_position(${n}, ${literal(key)})] AS ${ident(name)}`);
       fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
-      // The key itself is leaked data too, but it is a label, not content.
-      await db.exec(
-        `UPDATE ${table} SET ${ident(name)} = kv_array(${ident(values.column)})[list_position(kv_array(${ident(f.column)}), ${literal(key)})]
-         WHERE list_contains(kv_array(${ident(f.column)}), ${literal(key)})`,
-      );
     }
     f.scanned = false;
     values.scanned = false;
   }
+  if (added.length === 0) return;
+  // One rebuild with every pair parsed once per row: far cheaper than an UPDATE per key.
+  const hidden = Array.from({ length: pair }, (_, i) => `__kn${i}, __kv${i}`).join(', ');
+  await db.exec(`CREATE TABLE stage_pairs AS SELECT * EXCLUDE (${hidden}), ${added.join(', ')} FROM (SELECT *, ${parsed.join(', ')} FROM ${table}) ORDER BY __row`);
+  await db.exec(`DROP TABLE ${table}`);
+  await db.exec(`ALTER TABLE stage_pairs RENAME TO ${table}`);
 }
 
 /** A text field whose values are mostly JSON objects or arrays: its cells come from the leaves. */

@@ -41,6 +41,8 @@ export interface PrepassResult {
   hadBom: boolean;
   /** Newline count of the decoded content (text formats). */
   newlines: number;
+  /** Whether the decoded content ends with a newline (then lines = newlines). */
+  endsWithNewline: boolean;
   decodedBytes: number;
   /** Lines (1-based) where invalid UTF-8 was replaced, first 100. */
   invalidUtf8Lines: number[];
@@ -143,6 +145,7 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
     encoding: state.encoding,
     hadBom: state.hadBom,
     newlines: state.newlines,
+    endsWithNewline: state.lastChar === '\n',
     decodedBytes,
     invalidUtf8Lines: state.invalidLines,
     nulBytes: state.nulBytes,
@@ -151,7 +154,7 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
 }
 
 function emptyText(base: { sha256: string; bytes: number; magic: Buffer }): PrepassResult {
-  return { ...base, compression: 'none', head: '', encoding: 'utf-8', hadBom: false, newlines: 0, decodedBytes: base.bytes, invalidUtf8Lines: [], nulBytes: 0 };
+  return { ...base, compression: 'none', head: '', encoding: 'utf-8', hadBom: false, newlines: 0, endsWithNewline: false, decodedBytes: base.bytes, invalidUtf8Lines: [], nulBytes: 0 };
 }
 
 async function readMagic(file: string): Promise<Buffer> {
@@ -184,6 +187,7 @@ class ContentScanner {
   hadBom = false;
   head = '';
   newlines = 0;
+  lastChar = '';
   nulBytes = 0;
   invalidLines: number[] = [];
   private started = false;
@@ -224,6 +228,7 @@ class ContentScanner {
       return this.account(sanitize(whole.toString('utf8')));
     }
     this.countNewlines(whole);
+    if (whole.length > 0) this.lastChar = whole[whole.length - 1] === 0x0a ? '\n' : 'x';
     if (this.head.length < HEAD_BYTES) this.head += whole.subarray(0, HEAD_BYTES - this.head.length).toString('utf8');
     return forceDecode ? whole.toString('utf8') : '';
   }
@@ -253,6 +258,7 @@ class ContentScanner {
   }
 
   private account(text: string): string {
+    if (text.length > 0) this.lastChar = text[text.length - 1]!;
     let n = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n += 1;
     this.newlines += n;
