@@ -184,7 +184,7 @@ export const COUNTRIES: readonly CountryProfile[] = [
     streets: ['Rua das Flores', 'Avenida Paulista', 'Rua São João', 'Rua XV de Novembro', 'Avenida Brasil', 'Rua da Consolação'],
     addressFormat: 'street-number',
     ipBlocks: [['179.72.0.0', '179.95.255.255'], ['191.160.0.0', '191.191.255.255']],
-    banks: ['00360305', '60701190', '00000000', '90400888', '07237373'],
+    banks: ['00360305', '60701190', '90400888', '07237373'],
     nationalId: 'br_cpf',
   },
   {

@@ -120,13 +120,14 @@ export class Rng {
     return out;
   }
 
-  /** RFC 4122 version-4 UUID. */
+  /** RFC 4122 version-4 UUID (one per log row, so built from four 32-bit draws). */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(0, 3)]!;
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const a = this.next32().toString(16).padStart(8, '0');
+    const b = this.next32().toString(16).padStart(8, '0');
+    const c = this.next32().toString(16).padStart(8, '0');
+    const d = this.next32().toString(16).padStart(8, '0');
+    const variant = '89ab'[this.next32() & 3]!;
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
 
   /** Heavy-tailed positive number (Pareto, shape `alpha`, minimum 1): a few very active users. */

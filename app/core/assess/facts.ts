@@ -108,7 +108,7 @@ export type CategoryRange = z.infer<typeof CategoryRangeSchema>;
 
 /** A preview is accepted only when most of it is masked: drafts must never carry a secret. */
 export function isMaskedPreview(preview: string): boolean {
-  const maskRun = /[*•…xX#]{3,}|\.\.\./.test(preview);
+  const maskRun = /…|[*•xX#]{3,}|\.\.\./.test(preview);
   const visible = preview.replace(/[^A-Za-z0-9]/g, '').replace(/x{3,}/gi, '').length;
   return maskRun && visible <= 8;
 }

@@ -29,7 +29,18 @@ export function assessGdprRisk(
   let assumed = false;
   const persons = facts.measured?.persons;
 
-  const personal = categories.size > 0 || (persons !== undefined && persons.upper > 0);
+  if (!facts.measured) {
+    // No data yet: Art. 33(1) makes notification the default until a risk is shown unlikely.
+    return finish(facts, {
+      personal_data: true,
+      level: 'risk',
+      decided_by: ['no measured or stated data yet: Art. 33(1) requires notification unless the breach is shown unlikely to result in a risk'],
+      reasoning: ['Personal data involvement assumed until the case is measured or the data are stated.'],
+      art34_exception: null,
+      relies_on_assumptions: true,
+    });
+  }
+  const personal = categories.size > 0 || persons!.upper > 0;
   if (!personal) {
     const computed: RiskLevel = 'no_risk';
     return finish(facts, {
@@ -85,12 +96,15 @@ export function assessGdprRisk(
         : { ok: false, why: c.integrity_loss ? `integrity loss: ${c.integrity_loss}` : 'integrity loss without stated outcome' };
   }
   const allContained = Object.values(contained).every((x) => x.ok);
+  // Unintelligible data, or data recovered from trusted recipients, leave no one able to misuse them.
+  const removedFromReach =
+    unintelligible || (c.exposure === 'known_recipients' && !malicious && c.recipients_trusted === true && c.data_retrieved_or_deleted === true);
   for (const [k, v] of Object.entries(contained)) reasoning.push(`${k}: ${v.ok ? 'contained' : 'not contained'} - ${v.why}`);
 
   const band = severity.band;
   reasoning.push(`ENISA severity ${severity.score} (${band}); it informs the level below but does not decide it alone.`);
   let level: RiskLevel;
-  if (allContained && (unintelligible || band === 'low' || band === 'medium')) {
+  if (allContained && (removedFromReach || band === 'low' || band === 'medium')) {
     level = 'no_risk';
     decided.push(...Object.values(contained).map((x) => x.why));
     decided.push(`ENISA band ${band}`);

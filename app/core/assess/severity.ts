@@ -60,7 +60,7 @@ export function computeSeverity(facts: BreachFacts, categories: ReadonlySet<Data
     }
   }
   for (const [cls, v] of classScores) {
-    const o = overrides.find((x) => x.target === 'dpc_class' && x.class === cls);
+    const o = overrides.find((x): x is Extract<Override, { target: 'dpc_class' }> => x.target === 'dpc_class' && x.class === cls);
     inputs.push({
       name: `DPC ${cls}`,
       value: o ? o.value : v.score,

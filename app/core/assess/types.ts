@@ -15,7 +15,7 @@ export interface Citation {
   note?: string;
 }
 
-export type ClockStart = 'aware' | 'discovery' | 'determination' | 'materiality' | 'after_deadline';
+export type ClockStart = 'aware' | 'discovery' | 'determination' | 'materiality' | 'after_deadline' | 'year_end';
 
 export interface DeadlineRule {
   id: string;
@@ -33,8 +33,10 @@ export interface DeadlineRule {
   holidayCountry?: string;
   rule: string;
   citation: Citation;
-  /** Only when this condition (evaluated by the regime) holds. */
+  /** The condition under which the regime's evaluation activates this rule (documentation). */
   when?: string;
+  /** Period multiplied when a controller fact is true (e.g. ANPD small processing agents). */
+  multiplier?: { fact: 'br_small_agent'; factor: number };
 }
 
 export interface ThresholdRule {

@@ -264,7 +264,7 @@ function assertWritable(dir: string): void {
  * One writer per case. The lock file names the holder; a lock whose process is gone is stale
  * and taken over. DuckDB's own file lock backs this up across machines sharing a folder.
  */
-function acquireLock(lockFile: string): () => void {
+export function acquireLock(lockFile: string): () => void {
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

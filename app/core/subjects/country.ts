@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import phoneMetadata from 'libphonenumber-js/metadata.min.json';
 import type { Db } from '../db/open-db.ts';
 import { literal } from '../db/sql.ts';
 
@@ -62,9 +63,11 @@ export function countryFromPhone(e164: string): string | null {
   try {
     const parsed = parsePhoneNumberFromString(e164);
     if (!parsed) return null;
-    // Numbers outside allocated ranges still carry their calling code; its main country is
-    // listed first (US for +1, GB for +44).
-    return parsed.country ?? parsed.getPossibleCountries()[0] ?? null;
+    // Numbers outside allocated ranges still carry their calling code; the metadata lists its
+    // main country first (US for +1, GB for +44).
+    if (parsed.country) return parsed.country;
+    const codes = (phoneMetadata as { country_calling_codes: Record<string, string[]> }).country_calling_codes;
+    return codes[parsed.countryCallingCode]?.[0] ?? null;
   } catch {
     return null;
   }
@@ -76,7 +79,7 @@ export function countryFromIban(iban: string): string | null {
 }
 
 /** A few common IANA zones; a timezone only hints at a country, so this stays short. */
-const TIMEZONE_COUNTRY: Readonly<Record<string, string>> = {
+export const TIMEZONE_COUNTRY: Readonly<Record<string, string>> = {
   'europe/berlin': 'DE', 'europe/paris': 'FR', 'europe/london': 'GB', 'europe/madrid': 'ES', 'europe/rome': 'IT',
   'europe/amsterdam': 'NL', 'europe/warsaw': 'PL', 'europe/vienna': 'AT', 'europe/zurich': 'CH', 'europe/brussels': 'BE',
   'europe/dublin': 'IE', 'europe/lisbon': 'PT', 'europe/stockholm': 'SE', 'europe/oslo': 'NO', 'europe/copenhagen': 'DK',
@@ -159,19 +162,27 @@ export function ipTableInfo(loaded = false): IpTableInfo {
 export async function loadIpCountryTable(db: Db, options: { ipv6: boolean }): Promise<boolean> {
   const [v4, v6] = ipCountryTablePaths();
   if (!v4 || !v6) return false;
+  const present = async (table: string) =>
+    Number((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`))?.n ?? 0) > 0;
+  const version = ipTableInfo().version;
+  const loadedVersion = async (table: string) =>
+    (await present(table)) && (await db.one<{ v: string }>(`SELECT comment AS v FROM duckdb_tables() WHERE table_name = ${literal(table)}`))?.v === version;
   try {
-    await db.exec(`CREATE OR REPLACE TABLE subject_ip_ranges_v4 AS
-      SELECT column0::UBIGINT AS range_start, column1::UBIGINT AS range_end, column2 AS cc
-      FROM read_csv(${literal(v4)}, header = false, columns = {'column0': 'UBIGINT', 'column1': 'UBIGINT', 'column2': 'VARCHAR'})`);
-    if (options.ipv6) {
-      await db.exec(`CREATE OR REPLACE TABLE subject_ip_ranges_v6 AS
-        SELECT column0::UHUGEINT AS range_start, column1::UHUGEINT AS range_end, column2 AS cc
-        FROM read_csv(${literal(v6)}, header = false, columns = {'column0': 'UHUGEINT', 'column1': 'UHUGEINT', 'column2': 'VARCHAR'})`);
-    }
+    // The ranges stay in the case database between runs; reloaded only when the package changes.
+    if (!(await loadedVersion('subject_ip_ranges_v4'))) await loadRanges(db, 'subject_ip_ranges_v4', v4, 'UBIGINT', version);
+    if (options.ipv6 && !(await loadedVersion('subject_ip_ranges_v6'))) await loadRanges(db, 'subject_ip_ranges_v6', v6, 'UHUGEINT', version);
     return true;
   } catch {
     return false;
   }
+}
+
+async function loadRanges(db: Db, table: string, file: string, type: 'UBIGINT' | 'UHUGEINT', version: string): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS
+    SELECT column0 AS range_start, column1 AS range_end, column2 AS cc
+    FROM read_csv(${literal(file)}, header = false, columns = {'column0': '${type}', 'column1': '${type}', 'column2': 'VARCHAR'})
+    ORDER BY range_start`);
+  await db.exec(`COMMENT ON TABLE ${table} IS ${literal(version)}`);
 }
 
 /** IPv6 text → 128-bit number; null when malformed. */

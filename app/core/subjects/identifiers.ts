@@ -200,60 +200,68 @@ export function normalizeIdentifier(kind: string, raw: string): string | null {
   }
 }
 
-// ---- SQL builders: `expr` is an already-quoted SQL expression of type VARCHAR ----
+// ---- SQL builders ----
+//
+// Each builder returns a query `SELECT raw, v FROM ...` over a relation with a VARCHAR column
+// `raw`. Stages are nested subqueries so that no sub-expression is repeated: a repeated
+// expression is evaluated once per use, and a million rows make that count.
 
 function sqlList(values: readonly string[]): string {
   return values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
 }
 
-function emailSql(expr: string): string {
-  const v = `lower(trim(${expr}))`;
-  const local = `split_part(${v}, '@', 1)`;
-  const rawDomain = `split_part(${v}, '@', 2)`;
-  const domain = `CASE WHEN ${rawDomain} = 'googlemail.com' THEN 'gmail.com' ELSE ${rawDomain} END`;
-  const untagged = `CASE WHEN ${rawDomain} IN (${sqlList(PLUS_TAG_PROVIDERS)}) THEN regexp_replace(${local}, '\\+.*$', '') ELSE ${local} END`;
-  const dotless = `CASE WHEN ${rawDomain} IN (${sqlList(DOTLESS_PROVIDERS)}) THEN replace(${untagged}, '.', '') ELSE ${untagged} END`;
-  return `CASE WHEN regexp_full_match(${v}, '[^@\\s]+@[^@\\s]+\\.[^@\\s]+') AND ${dotless} <> '' THEN ${dotless} || '@' || ${domain} END`;
+function cleanedStage(relation: string): string {
+  return `SELECT raw, CASE WHEN lower(trim(raw)) IN (${sqlList(PLACEHOLDER_VALUES)}) THEN NULL ELSE trim(raw) END AS c FROM (${relation})`;
 }
 
-function phoneSql(expr: string): string {
-  const t = `trim(${expr})`;
-  const digits = `regexp_replace(${t}, '[^0-9]', '', 'g')`;
-  return `CASE WHEN length(${digits}) BETWEEN 6 AND 17 THEN
-    CASE WHEN starts_with(${t}, '+') THEN '+' || ${digits}
-         WHEN starts_with(${digits}, '00') THEN '+' || substr(${digits}, 3)
-         ELSE 'nat:' || ${digits} END END`;
+function emailQuery(relation: string): string {
+  const s1 = `SELECT raw, regexp_replace(lower(c), '^mailto:', '') AS e FROM (${cleanedStage(relation)})`;
+  const s2 = `SELECT raw, regexp_full_match(e, '[^@\\s]+@[^@\\s]+\\.[^@\\s]+') AS ok, split_part(e, '@', 1) AS l, split_part(e, '@', 2) AS d FROM (${s1})`;
+  const s3 = `SELECT raw, ok, d, CASE WHEN d IN (${sqlList(PLUS_TAG_PROVIDERS)}) THEN regexp_replace(l, '\\+.*$', '') ELSE l END AS l FROM (${s2})`;
+  const s4 = `SELECT raw, ok, CASE WHEN d = 'googlemail.com' THEN 'gmail.com' ELSE d END AS d,
+                     CASE WHEN d IN (${sqlList(DOTLESS_PROVIDERS)}) THEN replace(l, '.', '') ELSE l END AS l FROM (${s3})`;
+  return `SELECT raw, CASE WHEN ok AND l <> '' THEN l || '@' || d END AS v FROM (${s4})`;
 }
 
-function ipSql(expr: string): string {
-  const v = `lower(trim(${expr}))`;
-  const v4 = `regexp_extract(${v}, '^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})', ['a','b','c','d'])`;
-  const octet = (k: string) => `TRY_CAST(${v4}.${k} AS INTEGER)`;
-  const ok4 = `regexp_matches(${v}, '^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}') AND greatest(${octet('a')}, ${octet('b')}, ${octet('c')}, ${octet('d')}) <= 255`;
-  const canon4 = `${octet('a')}::VARCHAR || '.' || ${octet('b')}::VARCHAR || '.' || ${octet('c')}::VARCHAR || '.' || ${octet('d')}::VARCHAR`;
-  return `CASE WHEN ${ok4} THEN nullif(nullif(${canon4}, '0.0.0.0'), '127.0.0.1')
-               WHEN regexp_full_match(${v}, '[0-9a-f:]+') AND contains(${v}, ':') AND ${v} <> '::1' THEN ${v} END`;
+function phoneQuery(relation: string): string {
+  const s1 = `SELECT raw, c, regexp_replace(c, '[^0-9]', '', 'g') AS digits FROM (${cleanedStage(relation)})`;
+  return `SELECT raw, CASE WHEN length(digits) BETWEEN 6 AND 17 THEN
+            CASE WHEN starts_with(c, '+') THEN '+' || digits WHEN starts_with(digits, '00') THEN '+' || substr(digits, 3)
+                 ELSE 'nat:' || digits END END AS v FROM (${s1})`;
 }
 
-/** SQL expression normalising `expr` (VARCHAR) as an identifier of `kind`; NULL when unusable. */
-export function normalizeSql(kind: string, expr: string): string {
-  const cleaned = `CASE WHEN lower(trim(${expr})) IN (${sqlList(PLACEHOLDER_VALUES)}) THEN NULL ELSE ${expr} END`;
+function ipQuery(relation: string): string {
+  const s1 = `SELECT raw, lower(c) AS c FROM (${cleanedStage(relation)})`;
+  const s2 = `SELECT raw, c, regexp_extract(c, '^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})', ['a', 'b', 'c', 'd']) AS o FROM (${s1})`;
+  const s3 = `SELECT raw, c, o.a <> '' AS is_v4, TRY_CAST(o.a AS INTEGER) AS a, TRY_CAST(o.b AS INTEGER) AS b,
+                     TRY_CAST(o.c AS INTEGER) AS c3, TRY_CAST(o.d AS INTEGER) AS d FROM (${s2})`;
+  // Leading zeros dropped (010.001.002.003 → 10.1.2.3); an octet over 255 makes it no address.
+  const s4 = `SELECT raw, CASE WHEN is_v4 THEN CASE WHEN greatest(a, b, c3, d) <= 255 THEN concat_ws('.', a, b, c3, d) END
+                          WHEN regexp_full_match(c, '[0-9a-f:]+') AND contains(c, ':') THEN c END AS v FROM (${s3})`;
+  return `SELECT raw, CASE WHEN v IN (${sqlList(PLACEHOLDER_VALUES)}) THEN NULL ELSE v END AS v FROM (${s4})`;
+}
+
+/**
+ * Query `SELECT raw, v` normalising the `raw` column of `relation` as identifiers of `kind`;
+ * `v` is NULL where the value is unusable (placeholder, malformed).
+ */
+export function normalizeQuery(kind: string, relation: string): string {
   switch (kind) {
     case 'email':
-      return emailSql(cleaned);
+      return emailQuery(relation);
     case 'phone':
-      return phoneSql(cleaned);
+      return phoneQuery(relation);
     case 'ip':
-      return ipSql(cleaned);
+      return ipQuery(relation);
     case 'user_id':
-      return `nullif(trim(${cleaned}), '')`;
+      return `SELECT raw, nullif(c, '') AS v FROM (${cleanedStage(relation)})`;
     case 'account':
     case 'device_id':
     case 'session_id':
-      return `nullif(lower(trim(${cleaned})), '')`;
+      return `SELECT raw, nullif(lower(c), '') AS v FROM (${cleanedStage(relation)})`;
     case 'payment_card':
-      return `nullif(regexp_replace(${cleaned}, '[^0-9]', '', 'g'), '')`;
+      return `SELECT raw, nullif(regexp_replace(c, '[^0-9]', '', 'g'), '') AS v FROM (${cleanedStage(relation)})`;
     default:
-      return `nullif(upper(regexp_replace(${cleaned}, '[^0-9A-Za-z]', '', 'g')), '')`;
+      return `SELECT raw, nullif(upper(regexp_replace(c, '[^0-9A-Za-z]', '', 'g')), '') AS v FROM (${cleanedStage(relation)})`;
   }
 }

@@ -23,12 +23,25 @@ export interface CharRun {
   min: number;
   max?: number;
 }
-export type Part = string | CharRun;
+/** One of several literal spellings (`sk_live_` / `sk_prod_`); examples use the first. */
+export interface OneOf {
+  oneOf: string[];
+}
+export type Part = string | CharRun | OneOf;
+
+export const oneOf = (...options: string[]): OneOf => ({ oneOf: options });
 
 export const run = (set: string, min: number, max?: number): CharRun => (max === undefined ? { set, min } : { set, min, max });
 
+/**
+ * Between a key and its value: quotes, an optional Go `string` type, then `=`, `:`, `:=`, `=>`, `.=` (PHP), `,` (a call such as
+ * getenv("KEY", "value")) or `>` (an XML element), then an optional opening quote. Only
+ * spaces and tabs may follow: a value on the next line belongs to another key.
+ */
+export const ASSIGN = `["'\`]?(?:\\s+string)?\\s*(?::{1,3}=|=>|[.?+]=|=|:|,|>)[ \\t]*["'\`]?`;
+
 /** Left edge: start of text or a character that cannot be part of a token. */
-export const LEFT = '(?:^|[^0-9A-Za-z])';
+export const LEFT = '(?:^|[^0-9A-Za-z.])';
 /** Right edge. */
 export const RIGHT = '(?:[^0-9A-Za-z]|$)';
 
@@ -36,10 +49,21 @@ export function escapeRegex(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+/**
+ * Right edge for a token whose last characters come from `set`: the next character must not be
+ * one that could continue the token, or a longer string would be cut to a false match.
+ */
+export function rightEdge(parts: readonly Part[]): string {
+  const last = parts[parts.length - 1];
+  if (last && typeof last === 'object' && 'set' in last) return `(?:[^0-9A-Za-z${last.set.replace(/[\]\\^]/g, '\\$&').replace(/A-Za-z0-9|a-zA-Z0-9/g, '')}]|$)`;
+  return RIGHT;
+}
+
 export function partsPattern(parts: readonly Part[]): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') return escapeRegex(p);
+      if ('oneOf' in p) return `(?:${p.oneOf.map(escapeRegex).join('|')})`;
       const quant = p.max === undefined ? `{${p.min}}` : p.max === Infinity ? `{${p.min},}` : `{${p.min},${p.max}}`;
       return `[${p.set}]${quant}`;
     })
@@ -82,6 +106,7 @@ export function sampleValue(parts: readonly Part[], seed: string): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') return p;
+      if ('oneOf' in p) return p.oneOf[0]!;
       const chars = expandSet(p.set);
       const len = p.max === undefined || p.max === Infinity ? p.min : p.min + Math.floor((p.max - p.min) / 2);
       let s = '';
@@ -94,7 +119,7 @@ export function sampleValue(parts: readonly Part[], seed: string): string {
 /** The same shape filled with `x`: what documentation and templates show. */
 export function fillerValue(parts: readonly Part[]): string {
   return parts
-    .map((p) => (typeof p === 'string' ? p : (expandSet(p.set).includes('x') ? 'x' : expandSet(p.set)[0]!).repeat(p.min)))
+    .map((p) => (typeof p === 'string' ? p : 'oneOf' in p ? p.oneOf[0]! : (expandSet(p.set).includes('x') ? 'x' : expandSet(p.set)[0]!).repeat(p.min)))
     .join('');
 }
 
@@ -118,7 +143,8 @@ export interface VendorTokenSpec {
 /** A token recognisable by its own shape (a vendor prefix and fixed alphabet). */
 export function vendorToken(spec: VendorTokenSpec): Rule {
   const first = spec.parts[0];
-  const keywords = spec.keywords ?? (typeof first === 'string' ? [first.toLowerCase()] : []);
+  const keywords =
+    spec.keywords ?? (typeof first === 'string' ? [first.toLowerCase()] : first && 'oneOf' in first ? first.oneOf.map((o) => o.toLowerCase()) : []);
   const value = sampleValue(spec.parts, spec.id);
   const context = spec.exampleContext ?? 'config: {v}';
   return {
@@ -129,7 +155,7 @@ export function vendorToken(spec: VendorTokenSpec): Rule {
     provider: spec.provider,
     severity: spec.severity,
     keywords,
-    pattern: `${LEFT}(${partsPattern(spec.parts)})${RIGHT}`,
+    pattern: `${LEFT}(${partsPattern(spec.parts)})${rightEdge(spec.parts)}`,
     valueGroup: 1,
     validator: spec.validator ?? 'secret.token',
     confidence: spec.confidence ?? 0.95,
@@ -155,7 +181,7 @@ export function keyedToken(spec: KeyedTokenSpec): Rule {
   const value = sampleValue(spec.parts, spec.id);
   const names = spec.keywords.map(escapeRegex).join('|');
   const key = `(?i:${names})[A-Za-z0-9_.-]{0,30}`;
-  const pattern = `${key}["']?\\s*(?::|=|:=|=>|,)\\s*["']?(${partsPattern(spec.parts)})${RIGHT}`;
+  const pattern = `${key}${ASSIGN}(${partsPattern(spec.parts)})${rightEdge(spec.parts)}`;
   return {
     id: spec.id,
     version: spec.version ?? 1,

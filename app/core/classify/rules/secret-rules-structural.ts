@@ -3,7 +3,7 @@
  * credentials inside URLs, HTTP authorization headers and generic key/value assignments.
  */
 import type { Rule, Severity } from '../rule-types.ts';
-import { sampleValue, run, ALNUM, BASE64, URL_SAFE, LEFT } from './secret-rule-builder.ts';
+import { sampleValue, run, ALNUM, ASSIGN, BASE64, URL_SAFE, LEFT } from './secret-rule-builder.ts';
 
 // Example JWT: header {"alg":"HS256","typ":"JWT"}, payload {"sub":"1234567890","scope":"read"}.
 const jwtExample = [
@@ -11,7 +11,7 @@ const jwtExample = [
   Buffer.from('{"sub":"1234567890","scope":"read","iat":1700000000}').toString('base64url'),
   sampleValue([run(URL_SAFE, 43)], 'jwt-sig'),
 ].join('.');
-const notJwt = [Buffer.from('{"typ":"JWT"}').toString('base64url'), 'eyJzdWIiOiIxIn0', sampleValue([run(URL_SAFE, 43)], 'jwt-sig2')].join('.');
+const notJwt = [Buffer.from('{"kind":"note"}').toString('base64url'), 'eyJzdWIiOiIxIn0', sampleValue([run(URL_SAFE, 43)], 'jwt-sig2')].join('.');
 const keyBody = sampleValue([run(BASE64, 64)], 'pem-1') + '\n' + sampleValue([run(BASE64, 64)], 'pem-2') + '\n' + sampleValue([run(BASE64, 20)], 'pem-3');
 const strongPassword = sampleValue([run(ALNUM, 14)], 'db-pass') + '!9';
 const apiValue = sampleValue([run(ALNUM, 32)], 'generic-api');
@@ -91,8 +91,7 @@ function urlRule(f: UrlFamily): Rule {
 // and `bypass=...` are not passwords.
 const PASSWORD_KEY = '(?:^|[^A-Za-z0-9])(?i:[a-z0-9_.-]{0,30}(?:password|passwd|passwort|passphrase)|(?:[a-z0-9_.-]{0,30}[_.-])?(?:pass|pwd))';
 const SECRET_KEY =
-  '(?i:[a-z0-9_.-]{0,30}(?:api[_.-]?key|api[_.-]?secret|api[_.-]?token|secret[_.-]?key|client[_.-]?secret|app[_.-]?secret|access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer[_.-]?token|private[_.-]?token|secret|token|credentials?|auth[_.-]?key|access[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key))';
-const ASSIGN = `["']?\\s*(?::=|=>|=|:|,)\\s*["']?`;
+  '(?i:[a-z0-9_.-]{0,30}(?:api[_.-]?key|api[_.-]?secret|api[_.-]?token|secret[_.-]?key|client[_.-]?secret|app[_.-]?secret|access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer[_.-]?token|private[_.-]?token|secret|token|credentials?|creds|auth[_.-]?key|access[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key|auth))';
 const VALUE = '([^\\s"\'`,;&<>(){}\\[\\]]{1,300})';
 
 export const structuralSecretRules: Rule[] = [
@@ -143,7 +142,7 @@ export const structuralSecretRules: Rule[] = [
     kind: 'bearer_token',
     severity: 'high',
     keywords: ['authorization'],
-    pattern: `(?i:authorization)["']?\\s*[:=]\\s*["']?(?:(?i:bearer|token|api-token|apikey|api-key|key|sso-key|bot|dsn)\\s+)?([A-Za-z0-9._~+/=:-]{16,})`,
+    pattern: `(?i:authorization)["']?\\s*[:=]\\s*["']?(?:(?i:bearer|token|api-token|apikey|api-key|key|sso-key|bot|dsn)\\s+)?([A-Za-z0-9._~+/=:@-]{16,})`,
     valueGroup: 1,
     validator: 'secret.bearer',
     confidence: 0.85,
@@ -197,7 +196,7 @@ export const structuralSecretRules: Rule[] = [
     kind: 'basic_auth_credentials',
     severity: 'high',
     keywords: ['-u', '--user'],
-    pattern: `(?:^|\\s)(?:-u|--user)(?:\\s+|=)["']?([^\\s:"'$]{1,100}):([^\\s"']{1,200})`,
+    pattern: `(?:^|\\s)(?:-u|--user)(?:\\s+|=)["']?([^\\s:"'$]{0,100})["']?:["']?([^\\s"']{1,200})`,
     valueGroup: 2,
     validator: 'secret.password',
     confidence: 0.85,

@@ -1,4 +1,142 @@
-/** Special-category (GDPR Art. 9/10) rules. This module is replaced by the special-category rule pack. */
+/**
+ * Special-category rules (GDPR Art. 9 and 10, and children's data), generated from the
+ * lexicons in `../lexicons/`: one rule per category over all languages, so the scan runs ten
+ * alternations, not eighty. The prefilter keywords are the lexicon terms themselves; the
+ * pattern finds a term at a word start and takes the rest of the word, and the validator
+ * (`special.<kind>`) checks the whole word against the lexicon and scores the sentence around
+ * it (first-person disclosure, third person, neutral mention, general question).
+ */
+import { SPECIAL_KINDS, SPECIAL_LEXICONS, type SpecialKind } from '../lexicons/index.ts';
 import type { Rule } from '../rule-types.ts';
+import { parseTerm, termAlternation } from '../validators/pii-special-context.ts';
 
-export const specialRules: Rule[] = [];
+function escapeRe2(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+function alternation(terms: readonly string[]): string {
+  const unique = [...new Set(terms)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return unique.map(escapeRe2).join('|');
+}
+
+function termsOf(kind: SpecialKind): string[] {
+  return SPECIAL_LEXICONS.flatMap((l) => l.terms[kind].map((raw) => parseTerm(raw).term));
+}
+
+const EXAMPLES: Record<SpecialKind, { positive: Array<{ text: string; value?: string }>; negative: string[] }> = {
+  health: {
+    positive: [{ text: 'I have diabetes and need a diet plan' }, { text: 'ich bin HIV-positiv' }],
+    negative: ['the diabolical plan worked', 'hive mind'],
+  },
+  religion: {
+    positive: [{ text: 'soy musulmán y hago el ramadán' }],
+    negative: ['the moscow office'],
+  },
+  sex_life: {
+    positive: [{ text: 'ik ben homo en woon in Utrecht' }],
+    negative: ['homogeneous mixture'],
+  },
+  political: {
+    positive: [{ text: 'I voted for the Greens last year' }],
+    negative: ['the labour market is tight'],
+  },
+  ethnic_origin: {
+    positive: [{ text: 'My ethnicity is mixed race' }],
+    negative: ['the race was won by Tom'],
+  },
+  trade_union: {
+    positive: [{ text: 'sono iscritto al sindacato da anni' }],
+    negative: ['the union of two sets'],
+  },
+  genetic: {
+    positive: [{ text: 'my 23andme results show I carry BRCA1' }],
+    negative: ['generic test data'],
+  },
+  biometric: {
+    positive: [{ text: 'I uploaded my fingerprint scan to the app' }],
+    negative: ['finger food recipes'],
+  },
+  criminal: {
+    positive: [{ text: 'I was arrested last year for a DUI' }],
+    negative: ['the arrest warrant api endpoint'],
+  },
+};
+
+const CATEGORY_OF: Record<SpecialKind, 'special' | 'criminal'> = {
+  health: 'special',
+  religion: 'special',
+  sex_life: 'special',
+  political: 'special',
+  ethnic_origin: 'special',
+  trade_union: 'special',
+  genetic: 'special',
+  biometric: 'special',
+  criminal: 'criminal',
+};
+
+const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
+  id: kind === 'criminal' ? 'criminal.offence' : `special.${kind.replace('_', '-')}`,
+  version: 1,
+  category: CATEGORY_OF[kind],
+  kind: kind === 'criminal' ? 'criminal_offence' : kind,
+  severity: 'high',
+  keywords: [...new Set(termsOf(kind))],
+  // The value is the sentence fragment around the term: up to 80 characters before it and 40
+  // after, never past a sentence end, so the validator judges each disclosure on its own.
+  pattern: `(?i)(?:^|[^\\p{L}\\p{N}])((?:[^.!?\\n]{0,80}[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]{0,40})`,
+  valueGroup: 1,
+  validator: `special.${kind}`,
+  confidence: 0.4,
+  description:
+    kind === 'criminal'
+      ? 'Criminal convictions and offences (Art. 10): arrest, conviction, record, prison, in eight languages.'
+      : `Special category (Art. 9) "${kind}" from the multilingual lexicon; confidence reflects first-person disclosure.`,
+  examples: EXAMPLES[kind],
+}));
+
+const possessives = [...new Set(SPECIAL_LEXICONS.flatMap((l) => l.children.possessives))];
+const kin = [...new Set(SPECIAL_LEXICONS.flatMap((l) => l.children.kin))];
+const selfAge = [...new Set(SPECIAL_LEXICONS.flatMap((l) => l.children.selfAge))];
+const units = [...new Set(SPECIAL_LEXICONS.flatMap((l) => l.children.ageUnits))];
+const AGE_ADJECTIVE = "years?[- ]old|jährige[nmrs]?|letni[ae]?|jarige|anni|ans|años|anos";
+
+const childRules: Rule[] = [
+  {
+    id: 'children.self-age',
+    version: 1,
+    category: 'children',
+    kind: 'child',
+    severity: 'high',
+    keywords: selfAge.map((s) => s.toLowerCase()),
+    pattern: `(?i)(?:^|[^\\p{L}])((?:${alternation(selfAge)})\\s+[0-9]{1,2}\\s*(?:${alternation(units)})\\b)`,
+    valueGroup: 1,
+    validator: 'special.child-age',
+    confidence: 0.85,
+    description: "The writer states an age under 18 (\"I'm 14 years old\", \"j'ai 13 ans\", \"mam 12 lat\").",
+    examples: {
+      positive: [{ text: "I'm 14 years old and my parents don't know", value: "I'm 14 years old" }, { text: 'tengo 13 años', value: 'tengo 13 años' }],
+      negative: ["I'm 34 years old", "j'ai 10 ans d'expérience"],
+    },
+  },
+  {
+    id: 'children.child-of-writer',
+    version: 1,
+    category: 'children',
+    kind: 'child',
+    severity: 'high',
+    keywords: kin.map((k) => k.toLowerCase()),
+    pattern:
+      `(?i)(?:^|[^\\p{L}])((?:${alternation(possessives)})\\s+(?:[0-9]{1,2}[- ](?:${AGE_ADJECTIVE})\\s+(?:${alternation(kin)})` +
+      `|(?:\\p{L}+\\s+)?(?:${alternation(kin)})[^.!?\\n0-9]{0,25}[0-9]{1,2}(?:\\s*\\)|\\s*(?:${alternation(units)})\\b)?))`,
+    valueGroup: 1,
+    validator: 'special.child-age',
+    confidence: 0.85,
+    description: 'A child of the writer with an age under 18 ("my son is 9", "meine Tochter (7)", "my 9-year-old son").',
+    examples: {
+      positive: [{ text: 'my son is 9 and loves lego', value: 'my son is 9' }, { text: 'meine Tochter (7) hat Fieber', value: 'meine Tochter (7)' }],
+      negative: ['my son is 25 now', 'my son has 3 cars', 'my daughter scored 10 points'],
+    },
+  },
+];
+
+export const specialRules: Rule[] = [...categoryRules, ...childRules];

@@ -138,6 +138,12 @@ export const phone: Validator = (value, ctx) => {
       // A bare national digit run is any id; accept it only with a phone label nearby.
       if (!isFormatted && !(isStrong || (isWeak && !isOther))) return REJECT;
       if (isOther && !isStrong) return REJECT;
+      // Without a label, only the shapes people write phones in: North American (415) 555-0132
+      // or 415-555-0132, or a national number with its trunk 0. Grouped digits such as
+      // `824 753 557` parse as valid German or French numbers but are mostly other ids.
+      const isNanpShape = (parsed.region === 'US' || parsed.region === 'CA') && /^(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}$/.test(candidate);
+      const hasTrunkZero = /^\(?0[1-9]/.test(candidate);
+      if (!isStrong && !isWeak && !isNanpShape && !hasTrunkZero) return REJECT;
     }
     let confidence = isInternational ? 0.85 : 0.6;
     if (isStrong) confidence = 0.95;

@@ -12,13 +12,17 @@ export const iban: Validator = (value, ctx) => {
   // A further group glued on (`… 0002 3569 8741X`) means the value is part of something longer.
   if (/^[\p{L}\p{N}]/u.test(ctx.after)) return REJECT;
   if (!/^[A-Za-z]{2}\d{2}/.test(value)) return REJECT;
-  // Spaces only between groups of four, the printed form; any other split is not an IBAN as written.
-  if (/\s/.test(value) && !/^[A-Za-z]{2}\d{2}(?: [A-Za-z0-9]{4})*(?: [A-Za-z0-9]{1,4})?$/.test(value)) return REJECT;
-  const electronic = electronicFormatIBAN(value);
-  if (!electronic || !isValidIBAN(electronic)) return REJECT;
-  const country = electronic.slice(0, 2);
-  return { valid: true, normalized: electronic, confidence: 0.95, detail: { country } };
-};
+  // The pattern may have taken a following short word (`… 8901 X in a sentence`); try without it too.
+  const shorter = /^(.*[0-9A-Z]{4}) [A-Z0-9]{1,4}$/.exec(value)?.[1];
+  for (const candidate of shorter ? [value, shorter] : [value]) {
+    // Single spaces or dashes between groups of four, the printed forms; other splits are not an IBAN as written.
+    const sep = /[ -]/.exec(candidate)?.[0];
+    if (sep && !new RegExp(`^[A-Z]{2}\\d{2}(?:\\${sep}[A-Z0-9]{4})*(?:\\${sep}[A-Z0-9]{1,4})?$`).test(candidate)) continue;
+    const electronic = electronicFormatIBAN(candidate);
+    if (electronic && isValidIBAN(electronic)) return { valid: true, normalized: electronic, confidence: 0.95, detail: { country: electronic.slice(0, 2) } };
+  }
+  return REJECT;
+}
 
 // --- payment card -------------------------------------------------------------------------
 
@@ -66,7 +70,6 @@ const CARD_WORDS = ['card', 'credit card', 'debit card', 'cc', 'visa', 'masterca
 
 export const paymentCard: Validator = (value, ctx) => {
   if (/[\p{L}\p{N}]/u.test(charBefore(ctx)) || /[\p{L}\p{N}]/u.test(charAfter(ctx))) return REJECT;
-  if (/^[-\s]\d/.test(ctx.after) || /\d[-\s]$/.test(ctx.before)) return REJECT; // part of a longer digit series
   if (!hasConsistentSeparators(value)) return REJECT;
   const digits = value.replace(/\D/g, '');
   if (digits.length < 12 || digits.length > 19 || /^(\d)\1+$/.test(digits)) return REJECT;

@@ -268,6 +268,9 @@ export const nricSg: Validator = (value, ctx) => {
   if (!m) return REJECT;
   const table = NRIC_TABLE[m[1]!]!;
   const sum = weightedSum(digitsOf(m[2]!), [2, 7, 6, 5, 4, 3, 2]) + table.offset;
-  if (table.letters[sum % 11] !== m[3]) return REJECT;
-  return accept('SG', v, hasContextWord(ctx, NRIC_WORDS) ? 0.95 : 0.8);
+  const labelled = hasContextWord(ctx, NRIC_WORDS);
+  // Letter, seven digits, letter with a valid series prefix: a wrong check letter is kept as a
+  // low-confidence finding (typo or altered value), as for the codice fiscale.
+  if (table.letters[sum % 11] !== m[3]) return accept('SG', v, labelled ? 0.5 : 0.3, { checksum: 'invalid' });
+  return accept('SG', v, labelled ? 0.95 : 0.8);
 };

@@ -46,24 +46,24 @@ function isVersionLike(before: string): boolean {
   return /(?:\bv|\bversion|\bver\.?|\brelease|\bbuild)\s*$/i.test(before);
 }
 
-export const ipAddress: Validator = (value, ctx) => {
+export const ipAddress: Validator = (raw, ctx) => {
+  const value = raw.includes(':') ? raw.replace(/\.+$/, '') : raw;
   const b = charBefore(ctx);
   const a = charAfter(ctx);
-  const [address = '', prefix] = value.split('/');
+  const [address = '', rawPrefix] = value.split('/');
+  if (rawPrefix !== undefined && !/^\d{1,4}$/.test(rawPrefix)) return REJECT;
+  // An impossible prefix length (/123 on v4) is a typo after a real address: keep the address.
+  const prefix = rawPrefix !== undefined && Number(rawPrefix) <= (address.includes(':') ? 128 : 32) ? rawPrefix : undefined;
   const bare = address.split('%')[0]!;
   if (isIPv4(address)) {
     if (/[\p{L}\p{N}_]/u.test(b) || /[\p{L}\p{N}_]/u.test(a)) return REJECT;
-    // The v4 tail of a v6 address is reported by the v6 rule, once.
-    if (/[0-9a-f]:$/i.test(ctx.before) && isIPv6(/[0-9a-f:]*$/i.exec(ctx.before)![0] + address)) return REJECT;
     if (isVersionLike(ctx.before) || isOidLike(address, ctx.before, ctx.after)) return REJECT;
     const scope = ipv4Scope(address);
     return { valid: true, normalized: address, confidence: scope === 'public' ? 0.85 : 0.7, detail: { version: '4', scope, ...(prefix ? { prefix } : {}) } };
   }
   if (!isIPv6(address) && !isIPv6(bare)) return REJECT;
   if (!address.includes('::') && address.split(':').length < 6) return REJECT;
-  if (/[\p{L}\p{N}_]/u.test(a) || a === ':') return REJECT;
-  // `std::abs` and `Foo::bar` compress to valid-looking v6 text; only an embedded v4 survives glue.
-  if (/[\p{L}\p{N}_]/u.test(b) && !(address.startsWith('::') && /\d+\.\d+\.\d+\.\d+$/.test(address))) return REJECT;
+  if (/[\p{L}\p{N}_]/u.test(a) || a === ':' || /[\p{L}\p{N}_]/u.test(b)) return REJECT;
   const groups = bare.split(':').filter((g) => g !== '');
   if (groups.length === 0) return REJECT; // `::` alone says nothing about anyone
   if (groups.length === 1 && address.startsWith('::') && groups[0] !== '1' && !groups[0]!.includes('.')) return REJECT;
@@ -90,6 +90,11 @@ export const advertisingId: Validator = (value, ctx) => {
 export const deviceId: Validator = (value, ctx) => {
   const v = value.toLowerCase();
   const label = ctx.match.toLowerCase();
+  if (/^[0-9a-z]/i.test(ctx.after)) return REJECT;
+  if (/^[0-9a-f]{64}$|^[0-9a-f]{40}$|^[0-9a-f]{32}$/.test(v)) {
+    if (/^(.)\1+$/.test(v)) return REJECT;
+    return { valid: true, normalized: v, confidence: 0.7, detail: { type: 'hashed' } };
+  }
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) {
     if (v === ZERO_UUID) return REJECT;
     return { valid: true, normalized: v, confidence: 0.8, detail: { type: /idfv|vendor/.test(label) ? 'idfv' : 'uuid' } };

@@ -91,6 +91,15 @@ const PLACEHOLDER_WORDS = new Set([
   '-',
   'bearer',
   'basic',
+  'pass',
+  'mypassword',
+  'yourpassword',
+  'mysecret',
+  'yoursecret',
+  'mytoken',
+  'secretkey',
+  'username',
+  'user',
 ]);
 
 /** True when every character is the same, or the characters run as a sequence (abcdef, 123456). */
@@ -111,6 +120,23 @@ export function isMonotonous(value: string): boolean {
   return false;
 }
 
+/**
+ * True when the value contains a run of `length` characters that climb or fall one code point at
+ * a time (`abcdef`, `123456`, `FEDCBA`): typed fillers, not generator output. A random 40-char
+ * base62 token holds a 6-run with probability under 1e-7.
+ */
+export function hasSequentialRun(value: string, length = 6): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    if (up >= length || down >= length) return true;
+  }
+  return false;
+}
+
 /** True when the value is a template, a documented example, a redaction or a literal word. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
@@ -122,6 +148,8 @@ export function isPlaceholder(value: string): boolean {
   if (/^[$%@:][A-Za-z_{(]/.test(v)) return true;
   if (/^%[A-Za-z_]+%$/.test(v)) return true;
   if (isMonotonous(v)) return true;
+  // [PASSWORD], {USER}, <TOKEN>-style slots with an upper-case name inside.
+  if (/^[[{(]\s*[A-Z][A-Z0-9_ -]*\s*[\]})]$/.test(v)) return true;
   // The same short chunk repeated (abcabcabc, 1234512345) is a filler, not key material.
   if (v.length >= 8 && /^(.{1,4})\1+$/.test(v)) return true;
   return false;

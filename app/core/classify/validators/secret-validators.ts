@@ -3,7 +3,7 @@
  * whether it is a credential; they never log or echo the value.
  */
 import type { ValidationResult, Validator } from '../rule-types.ts';
-import { decodeBase64, isPlaceholder, isPrintable, looksLikeCodeReference, shannonEntropy } from './secret-checks.ts';
+import { decodeBase64, hasSequentialRun, isPlaceholder, isPrintable, looksLikeCodeReference, shannonEntropy } from './secret-checks.ts';
 
 const REJECT: ValidationResult = { valid: false };
 
@@ -14,22 +14,38 @@ function randomPart(value: string): string {
   return rest.length >= 8 ? rest : value;
 }
 
+/** What follows a value that was cut off by masking (`xoxp-123-####`, `sk-abc***`). */
+const MASKED_TAIL = /^(?:[#*•]{3,}|\.\.\.|…|x{4,})/i;
+
 /** Vendor tokens: the format already matched, so only templates and fillers are rejected. */
-const token: Validator = (value) => {
+const token: Validator = (value, ctx) => {
   if (isPlaceholder(value)) return REJECT;
   const body = randomPart(value);
-  if (isPlaceholder(body)) return REJECT;
+  if (isPlaceholder(body) || hasSequentialRun(body)) return REJECT;
   if (body.length >= 16 && shannonEntropy(body) < 2.5) return REJECT;
+  if (body.length >= 24 && shannonEntropy(body) < 3) return REJECT;
+  if (MASKED_TAIL.test(ctx.after)) return REJECT;
   return { valid: true };
 };
+
+/** Slack tokens always carry numeric team / user ids. */
+const slackToken: Validator = (value, ctx) => ((value.match(/\d/g) ?? []).length >= 2 ? token(value, ctx) : REJECT);
+
+/** `KEY=` with nothing after it, so the next key was read as the value. */
+const NEXT_KEY = /^[A-Za-z_][\w.-]*=$/;
+/** Keys naming values that are public or bound to one page view, not credentials. */
+const NON_SECRET_KEY = /^[^A-Za-z]*(?:public|pub|csrf|xsrf)[_.-]?/i;
 
 /** Keyword-anchored values without a vendor prefix need more randomness to count. */
 const keyedToken: Validator = (value, ctx) => {
   if (!token(value, ctx).valid) return REJECT;
   if (looksLikeCodeReference(value)) return REJECT;
   if (shannonEntropy(value) < 3) return REJECT;
-  // One character class only (all lower-case letters, all digits) reads as a word or a number.
+  // One character class only (all lower-case letters, all digits) reads as a word or a number;
+  // no digit at all reads as an identifier (`searchConfluenceUsingCql`). A random 24-char
+  // alphanumeric string lacks a digit with probability ~1.5%.
   if ([/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(value)).length < 2) return REJECT;
+  if (!/\d/.test(value)) return REJECT;
   return { valid: true };
 };
 
@@ -46,17 +62,26 @@ function decodeJsonSegment(segment: string): Record<string, unknown> | undefined
   }
 }
 
+/** Registered JOSE header parameters (RFC 7515 / 7516 / 7519). */
+const JOSE_HEADER_PARAMS = ['alg', 'typ', 'cty', 'kid', 'enc', 'zip', 'jku', 'jwk', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crit', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c'];
+
 /**
- * A JWT whose header decodes to JSON with an `alg` is a token. The claims decide whether it is an
- * ID token (OpenID Connect: nonce / at_hash, or `token_use: id`) or an access token.
+ * A JWT whose header decodes to JSON with an `alg` is a token. A header with other JOSE
+ * parameters but no `alg` counts only when the payload decodes to a JSON claim set too (less
+ * confidence). The claims decide whether it is an ID token (OpenID Connect: nonce / at_hash, or
+ * `token_use: id`), a refresh token or an access token.
  */
 export function classifyJwt(value: string): ValidationResult {
   const parts = value.split('.');
   if (parts.length < 2 || parts.length > 5) return REJECT;
   const header = decodeJsonSegment(parts[0]!);
-  if (!header || typeof header['alg'] !== 'string') return REJECT;
-  const alg = header['alg'];
-  const detail: Record<string, string> = { alg: JWT_ALGS.test(alg) ? alg : 'other' };
+  if (!header) return REJECT;
+  const alg = typeof header['alg'] === 'string' ? header['alg'] : undefined;
+  if (!alg) {
+    const isJose = JOSE_HEADER_PARAMS.some((k) => Object.prototype.hasOwnProperty.call(header, k));
+    if (!isJose || !parts[1] || !decodeJsonSegment(parts[1])) return REJECT;
+  }
+  const detail: Record<string, string> = { alg: alg === undefined ? 'unstated' : JWT_ALGS.test(alg) ? alg : 'other' };
   if (parts.length === 5) {
     detail['jwt_kind'] = 'encrypted';
     return { valid: true, detail };
@@ -76,7 +101,7 @@ export function classifyJwt(value: string): ValidationResult {
   if (typeof payload['iss'] === 'string') detail['issuer_host'] = safeHost(payload['iss']);
   if (typeof payload['exp'] === 'number') detail['expires'] = new Date(payload['exp'] * 1000).toISOString().slice(0, 10);
   const signed = (parts[2] ?? '').length >= 16;
-  return { valid: true, confidence: signed ? 0.95 : 0.7, detail };
+  return { valid: true, confidence: !alg ? 0.8 : signed ? 0.95 : 0.7, detail };
 }
 
 function safeHost(iss: string): string {
@@ -126,7 +151,7 @@ const password: Validator = (value) => {
   if (isPlaceholder(v) || looksLikeCodeReference(v)) return REJECT;
   if (/^[*xX#.]+$/.test(v)) return REJECT;
   if (/^\d{1,3}$/.test(v)) return REJECT;
-  if (!isPrintable(v)) return REJECT;
+  if (!isPrintable(v) || NEXT_KEY.test(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return REJECT;
   const detail: Record<string, string> = { strength: passwordStrength(v) };
   return { valid: true, confidence: detail['strength'] === 'weak' ? 0.8 : 0.9, detail };
 };
@@ -139,7 +164,7 @@ function passwordStrength(v: string): string {
 }
 
 /** Generic `api_key = ...` values: no vendor shape to lean on, so randomness must show. */
-const genericSecret: Validator = (value) => {
+const genericSecret: Validator = (value, ctx) => {
   const v = value.trim();
   if (v.length < 10 || v.length > 500) return REJECT;
   if (isPlaceholder(v) || looksLikeCodeReference(v)) return REJECT;
@@ -147,6 +172,8 @@ const genericSecret: Validator = (value) => {
   if (/^\d+$/.test(v)) return REJECT; // counts, ids and timestamps
   if (/^[a-z]+(?:[-_][a-z]+)*$/i.test(v)) return REJECT; // words and identifiers
   if (/^(?:https?|file):\/\//i.test(v) || /^[./~]/.test(v)) return REJECT; // URLs and paths
+  if (NEXT_KEY.test(v) || NON_SECRET_KEY.test(ctx.match)) return REJECT;
+  if (/[-_.:]v?\d+\.\d+(?:\.\d+)*$/.test(v)) return REJECT; // artifact versions (lib-1.2.3)
   const entropy = shannonEntropy(v);
   if (entropy < 3) return REJECT;
   if (!/\d/.test(v) && entropy < 3.5) return REJECT;
@@ -185,7 +212,7 @@ const awsAccessKeyId: Validator = (value, ctx) => {
 /** Telegram bot ids are 5–12 digits; the secret part must not be a filler. */
 const telegramBot: Validator = (value, ctx) => {
   const [id, secret] = value.split(':');
-  if (!id || !secret || id.length < 5 || id.length > 12) return REJECT;
+  if (!id || !secret || id.length < 5 || id.length > 16) return REJECT;
   return token(secret, ctx);
 };
 
@@ -193,6 +220,10 @@ const telegramBot: Validator = (value, ctx) => {
 const urlPassword: Validator = (value, ctx) => {
   const result = password(value, ctx);
   if (!result.valid) return REJECT;
+  // user == password (postgres:postgres@, admin:admin@) is a default from documentation or a
+  // local container, not a credential someone chose.
+  const user = /:\/\/([^:/@]*):/.exec(ctx.match)?.[1];
+  if (user !== undefined && user.toLowerCase() === value.toLowerCase()) return REJECT;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(ctx.match)?.[1]?.toLowerCase();
   return { ...result, detail: { ...result.detail, ...(scheme ? { scheme } : {}) } };
 };
@@ -210,4 +241,5 @@ export const secretValidators: Record<string, Validator> = {
   'secret.bearer': bearer,
   'secret.aws-access-key-id': awsAccessKeyId,
   'secret.telegram-bot': telegramBot,
+  'secret.slack': slackToken,
 };

@@ -1,0 +1,22 @@
+/**
+ * The rule pack as shipped: every rule and every validator, with one version string that goes
+ * into each case manifest so a finding can be traced to the rules that produced it.
+ */
+import type { Rule, Validator } from '../rule-types.ts';
+import { piiValidators } from '../validators/pii-validators.ts';
+import { secretValidators } from '../validators/secret-validators.ts';
+import { operationalRules, operationalValidators } from './operational-rules.ts';
+import { piiRules } from './pii-rules.ts';
+import { secretRules } from './secret-rules.ts';
+import { specialRules } from './special-rules.ts';
+
+export const RULE_PACK_VERSION = '1.0.0';
+
+export { secretRules, operationalRules };
+
+/** Secrets, operational metadata, personal data and special categories, in that order. */
+export function allRules(): Rule[] {
+  return [...secretRules, ...operationalRules, ...piiRules, ...specialRules];
+}
+
+export const validators: Record<string, Validator> = { ...secretValidators, ...operationalValidators, ...piiValidators };

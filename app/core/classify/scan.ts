@@ -1,0 +1,504 @@
+/**
+ * The classification engine. Matching runs inside DuckDB (RE2, vectorised, parallel); only the
+ * distinct candidate values cross into JS for validation, and findings are written back with a
+ * masked preview and a keyed fingerprint. Raw values live only in temporary tables of the same
+ * database that already holds the leaked text, and those are dropped before returning.
+ *
+ * Query plan (figures in docs/quality-secrets.md): one pass over the text finds every rule
+ * keyword with a few literal RE2 alternations over `lower(text)`, and only the rules a row's
+ * keywords admit run their regex on it. Running each rule as its own filtered scan (alone or in
+ * UNION ALL batches) re-reads and re-lowers the text once per rule and was 10-20x slower.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/open-db.ts';
+import { SCHEMA_SQL } from '../db/schema.ts';
+import { ident, literal } from '../db/sql.ts';
+import { fingerprint } from './fingerprint.ts';
+import { maskValue } from './mask.ts';
+import type { FindingCategory, Rule, Validator } from './rule-types.ts';
+
+export interface ScanProgress {
+  phase: 'scan' | 'validate' | 'write';
+  done: number;
+  total: number;
+  /** Units per second: rows while scanning (rules in the per-rule plan), candidates while validating. */
+  rate: number;
+}
+
+export interface ClassifyOptions {
+  /** Table or view with columns (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR). */
+  relation: string;
+  rules: Rule[];
+  validators: Record<string, Validator>;
+  /** HMAC key for fingerprints (the case key or the user's `--fingerprint-key`). */
+  key: Buffer;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+  /**
+   * `combined` (default): one pass with a keyword plan. `per-rule`: one UNION ALL branch per
+   * rule, `batchSize` rules per statement (kept to compare plans; see docs/quality-secrets.md).
+   */
+  plan?: 'combined' | 'per-rule';
+  /** Rules per SQL statement in the per-rule plan. */
+  batchSize?: number;
+  /** Rows per statement in the combined plan (progress and cancellation granularity). */
+  chunkRows?: number;
+  /**
+   * When true (the default), overlapping secret findings in one cell keep only the most specific
+   * rule. Rule tests switch it off to see each rule on its own.
+   */
+  resolveOverlaps?: boolean;
+}
+
+export interface ClassifyResult {
+  findings: number;
+  byKind: Record<string, number>;
+  ms: number;
+}
+
+export class ClassifyError extends Error {
+  constructor(
+    readonly code: 'CANCELLED' | 'BAD_RULE' | 'BAD_RELATION' | 'MISSING_VALIDATOR',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClassifyError';
+  }
+}
+
+const HITS = '__classify_hits';
+const CANDS = '__classify_candidates';
+const VALID = '__classify_valid';
+const RULES = '__classify_rules';
+const SAVED = '__classify_saved_reviews';
+const KEEP = '__classify_keep';
+const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP];
+
+/** Characters of context on each side handed to validators. */
+const CONTEXT_CHARS = 200;
+/** Candidates validated per page, so memory stays bounded when a rule matches millions of values. */
+const PAGE = 20_000;
+const DEFAULT_BATCH = 16;
+const DEFAULT_CHUNK_ROWS = 250_000;
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ClassifyError('CANCELLED', 'classification was cancelled');
+}
+
+/** The keyword prefilter for one rule: a SQL boolean over `lower(text)` (per-rule plan). */
+export function prefilterSql(rule: Rule, lowerText = 'lower(text)'): string {
+  if (rule.keywords.length === 0) return 'TRUE';
+  return `(${rule.keywords.map((k) => `contains(${lowerText}, ${literal(k.toLowerCase())})`).join(' OR ')})`;
+}
+
+/** One UNION ALL branch of the per-rule plan: the matches of one rule in the relation. */
+function ruleBranchSql(rule: Rule, index: number, relation: string): string {
+  const pattern = literal(rule.pattern);
+  return `SELECT ${index} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
+    FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
+          FROM ${relation}
+          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern}))`;
+}
+
+export interface KeywordPlan {
+  /** RE2 alternations of literal keywords; within one group no two keywords can overlap. */
+  groups: string[];
+  /** Minimal keyword -> indexes of the rules it admits. */
+  rulesByKeyword: Map<string, number[]>;
+  /** Rules without keywords: run on every row. */
+  always: number[];
+}
+
+function escapeLiteral(k: string): string {
+  return k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** True when the end of `a` can be the start of `b` (so one match could hide the other). */
+function overlaps(a: string, b: string): boolean {
+  for (let n = 1; n < Math.min(a.length, b.length); n++) if (a.endsWith(b.slice(0, n))) return true;
+  return false;
+}
+
+/**
+ * Turns the rules' keywords into a few literal alternations that one RE2 pass per group can
+ * search. RE2 reports non-overlapping matches, so keywords that contain another keyword are
+ * replaced by it (every row with `x-api-key` also has `key`), and keywords whose ends can overlap
+ * go into different groups; then every keyword present in a row is reported.
+ */
+export function planKeywords(rules: Rule[]): KeywordPlan {
+  const all = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())).filter((k) => k.length > 0))];
+  const minimal = all.filter((k) => !all.some((o) => o !== k && k.includes(o)));
+  const stand = (k: string) => (minimal.includes(k) ? k : minimal.filter((m) => k.includes(m)).sort((a, b) => b.length - a.length)[0]!);
+  const rulesByKeyword = new Map<string, number[]>();
+  const always: number[] = [];
+  rules.forEach((rule, i) => {
+    if (rule.keywords.length === 0) {
+      always.push(i);
+      return;
+    }
+    for (const k of new Set(rule.keywords.map((kw) => stand(kw.toLowerCase())))) {
+      const list = rulesByKeyword.get(k) ?? [];
+      if (!list.includes(i)) list.push(i);
+      rulesByKeyword.set(k, list);
+    }
+  });
+  const groups: string[][] = [];
+  for (const k of [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length)) {
+    const group = groups.find((g) => g.every((o) => !overlaps(o, k) && !overlaps(k, o)));
+    if (group) group.push(k);
+    else groups.push([k]);
+  }
+  return { groups: groups.map((g) => g.map(escapeLiteral).join('|')), rulesByKeyword, always };
+}
+
+/**
+ * The combined plan: one pass over the relation computes `lower(text)` once, finds every keyword
+ * with one RE2 alternation per group, maps keywords to rule indexes, and runs each admitted
+ * rule's regex through a CASE on the rule index (a CASE evaluates each branch only on its rows).
+ */
+function combinedScanSql(rules: Rule[], plan: KeywordPlan, relation: string, chunkFilter: string): string {
+  const kwCase = `CASE k ${[...plan.rulesByKeyword.entries()].map(([k, ids]) => `WHEN ${literal(k)} THEN [${ids.join(', ')}]`).join(' ')} ELSE []::INTEGER[] END`;
+  const found = plan.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`);
+  const keywordRules = found.length > 0 ? `list_distinct(flatten(list_transform(list_distinct(flatten([${found.join(', ')}])), k -> ${kwCase})))` : '[]::INTEGER[]';
+  const ruleIds = plan.always.length > 0 ? `list_concat(${keywordRules}, [${plan.always.join(', ')}])` : keywordRules;
+  const extractAll = `CASE rule_idx ${rules.map((r, i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(r.pattern)})`).join(' ')} END`;
+  const extractValue = `CASE rule_idx ${rules.map((r, i) => `WHEN ${i} THEN regexp_extract(m, ${literal(r.pattern)}, ${r.valueGroup})`).join(' ')} END`;
+  return `SELECT rule_idx, source_id, row, field, m AS match, ${extractValue} AS value, text
+    FROM (SELECT rule_idx, source_id, row, field, text, unnest(${extractAll}) AS m
+          FROM (SELECT source_id, row, field, text, unnest(rule_ids) AS rule_idx
+                FROM (SELECT source_id, row, field, text, ${ruleIds} AS rule_ids
+                      FROM (SELECT source_id, row, field, text, lower(text) AS lt FROM ${relation} WHERE ${chunkFilter}))))`;
+}
+
+function validateRules(rules: Rule[], validators: Record<string, Validator>): void {
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) throw new ClassifyError('BAD_RULE', `rule id ${rule.id} appears twice; give each rule a unique id`);
+    seen.add(rule.id);
+    if (rule.validator && !validators[rule.validator]) {
+      throw new ClassifyError('MISSING_VALIDATOR', `rule ${rule.id} names validator ${rule.validator}, which is not registered`);
+    }
+    if (!Number.isInteger(rule.valueGroup) || rule.valueGroup < 0) throw new ClassifyError('BAD_RULE', `rule ${rule.id} has a bad value group`);
+  }
+}
+
+async function dropTemps(db: Db): Promise<void> {
+  for (const t of TEMP_TABLES) {
+    try {
+      await db.exec(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    } catch {
+      // Cleanup must not hide the error that brought us here.
+    }
+  }
+}
+
+/**
+ * Runs `rules` over `relation` and replaces their findings in the `findings` table. Review
+ * decisions survive reruns when the same rule finds the same value in the same cell again.
+ */
+export async function classifyRelation(db: Db, options: ClassifyOptions): Promise<ClassifyResult> {
+  const started = performance.now();
+  const { rules, validators, key, signal, onProgress } = options;
+  const relation = ident(options.relation);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  validateRules(rules, validators);
+  checkAborted(signal);
+  const onAbort = () => db.interrupt();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await dropTemps(db);
+    await db.exec(
+      `CREATE TEMP TABLE ${HITS} (rule_idx INTEGER, source_id INTEGER, row BIGINT, field VARCHAR, match VARCHAR, value VARCHAR, span_start INTEGER, span_end INTEGER)`,
+    );
+    await writeRuleTable(db, rules);
+
+    // 1. Match in SQL.
+    const scanStart = performance.now();
+    const insertHits = (source: string) =>
+      runCancellable(
+        db,
+        signal,
+        `INSERT INTO ${HITS}
+         SELECT DISTINCT rule_idx, source_id, row, field, match, value,
+                strpos(text, value) - 1 AS span_start, strpos(text, value) - 1 + length(value) AS span_end
+         FROM (${source})
+         WHERE value IS NOT NULL AND value <> ''`,
+      );
+    if ((options.plan ?? 'combined') === 'per-rule') {
+      for (let i = 0; i < rules.length; i += batchSize) {
+        checkAborted(signal);
+        await insertHits(rules.slice(i, i + batchSize).map((rule, j) => ruleBranchSql(rule, i + j, relation)).join('\nUNION ALL\n'));
+        const done = Math.min(rules.length, i + batchSize);
+        onProgress?.({ phase: 'scan', done, total: rules.length, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
+      }
+    } else {
+      const rowCount = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
+      const chunks = Math.max(1, Math.ceil(rowCount / Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS)));
+      const plan = planKeywords(rules);
+      for (let c = 0; c < chunks; c++) {
+        checkAborted(signal);
+        // Rows are split by a hash of their key, so every chunk is one cheap filtered scan.
+        const chunkFilter = chunks === 1 ? 'TRUE' : `hash(source_id, row, field) % ${chunks} = ${c}`;
+        await insertHits(combinedScanSql(rules, plan, relation, chunkFilter));
+        const done = Math.round((rowCount * (c + 1)) / chunks);
+        onProgress?.({ phase: 'scan', done, total: rowCount, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
+      }
+    }
+
+    // 2. Distinct candidates, each with the context of its first occurrence.
+    checkAborted(signal);
+    await runCancellable(
+      db,
+      signal,
+      `CREATE TEMP TABLE ${CANDS} AS
+       WITH c AS (
+         SELECT rule_idx, value, min({'source_id': source_id, 'row': row, 'field': field, 'span_start': span_start, 'match': match}) AS first
+         FROM ${HITS} GROUP BY rule_idx, value)
+       SELECT row_number() OVER () AS cand_id, c.rule_idx, c.value, c.first.match AS match,
+              substring(t.text, greatest(1, c.first.span_start + 1 - ${CONTEXT_CHARS}), least(${CONTEXT_CHARS}, c.first.span_start)) AS before,
+              substring(t.text, c.first.span_start + 1 + length(c.value), ${CONTEXT_CHARS}) AS after
+       FROM c LEFT JOIN ${relation} t
+         ON t.source_id = c.first.source_id AND t.row = c.first.row AND t.field = c.first.field`,
+    );
+    await validateCandidates(db, rules, validators, key, signal, onProgress);
+
+    // 3. Keep the most specific secret per overlapping value, then write.
+    checkAborted(signal);
+    onProgress?.({ phase: 'write', done: 0, total: 1, rate: 0 });
+    await runCancellable(
+      db,
+      signal,
+      `CREATE TEMP TABLE ${KEEP} AS
+       SELECT h.source_id, h.row, h.field, h.span_start, h.span_end, h.value, h.rule_idx, r.specificity, r.category, r.kind,
+              v.fingerprint, v.preview, v.confidence, v.detail, v.normalized
+       FROM ${HITS} h
+       JOIN ${CANDS} c ON c.rule_idx = h.rule_idx AND c.value = h.value
+       JOIN ${VALID} v ON v.cand_id = c.cand_id
+       JOIN ${RULES} r ON r.rule_idx = h.rule_idx`,
+    );
+    if (options.resolveOverlaps ?? true) await resolveOverlaps(db, signal);
+    const result = await writeFindings(db, rules, signal);
+    onProgress?.({ phase: 'write', done: 1, total: 1, rate: 0 });
+    return { ...result, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    if (signal?.aborted) throw new ClassifyError('CANCELLED', 'classification was cancelled');
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await dropTemps(db);
+  }
+}
+
+async function runCancellable(db: Db, signal: AbortSignal | undefined, sql: string): Promise<void> {
+  checkAborted(signal);
+  await db.exec(sql);
+  checkAborted(signal);
+}
+
+async function writeRuleTable(db: Db, rules: Rule[]): Promise<void> {
+  await db.exec(
+    `CREATE TEMP TABLE ${RULES} (rule_idx INTEGER, rule_id VARCHAR, rule_version INTEGER, category VARCHAR, kind VARCHAR, provider VARCHAR, severity VARCHAR, specificity INTEGER)`,
+  );
+  const appender = await db.connection.createAppender(RULES, 'main', 'temp');
+  rules.forEach((rule, i) => {
+    appender.appendInteger(i);
+    appender.appendVarchar(rule.id);
+    appender.appendInteger(rule.version);
+    appender.appendVarchar(rule.category);
+    appender.appendVarchar(rule.kind);
+    if (rule.provider === undefined) appender.appendNull();
+    else appender.appendVarchar(rule.provider);
+    appender.appendVarchar(rule.severity);
+    appender.appendInteger(rule.specificity ?? (rule.category === 'secret' ? 2 : 1));
+    appender.endRow();
+  });
+  appender.closeSync();
+}
+
+async function validateCandidates(
+  db: Db,
+  rules: Rule[],
+  validators: Record<string, Validator>,
+  key: Buffer,
+  signal: AbortSignal | undefined,
+  onProgress: ClassifyOptions['onProgress'],
+): Promise<void> {
+  await db.exec(`CREATE TEMP TABLE ${VALID} (cand_id BIGINT, fingerprint VARCHAR, preview VARCHAR, confidence DOUBLE, detail VARCHAR, normalized VARCHAR)`);
+  const total = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${CANDS}`))?.n ?? 0);
+  const started = performance.now();
+  const appender = await db.connection.createAppender(VALID, 'main', 'temp');
+  try {
+    for (let offset = 0; offset < total; offset += PAGE) {
+      checkAborted(signal);
+      const page = await db.all<{ cand_id: number; rule_idx: number; value: string; match: string; before: string | null; after: string | null }>(
+        `SELECT cand_id, rule_idx, value, match, before, after FROM ${CANDS} WHERE cand_id > ? AND cand_id <= ? ORDER BY cand_id`,
+        [offset, offset + PAGE],
+      );
+      for (const cand of page) {
+        const rule = rules[cand.rule_idx]!;
+        const validator = rule.validator ? validators[rule.validator] : undefined;
+        let verdict: ReturnType<Validator>;
+        try {
+          verdict = validator ? validator(cand.value, { match: cand.match, before: cand.before ?? '', after: cand.after ?? '' }) : { valid: true };
+        } catch {
+          // A validator that throws on hostile input rejects the candidate; the value is not echoed.
+          verdict = { valid: false };
+        }
+        if (!verdict.valid) continue;
+        const secretValue = verdict.secret ?? cand.value;
+        const isSecret = rule.category === 'secret';
+        appender.appendBigInt(BigInt(cand.cand_id));
+        appender.appendVarchar(fingerprint(key, secretValue));
+        appender.appendVarchar(maskValue(secretValue, rule.category as FindingCategory, rule.kind));
+        appender.appendDouble(verdict.confidence ?? rule.confidence);
+        if (verdict.detail && Object.keys(verdict.detail).length > 0) appender.appendVarchar(JSON.stringify(verdict.detail));
+        else appender.appendNull();
+        // Identifiers are normalised for linking; a secret never is (that would store it in clear).
+        if (!isSecret && verdict.normalized !== undefined) appender.appendVarchar(verdict.normalized);
+        else appender.appendNull();
+        appender.endRow();
+      }
+      const done = Math.min(total, offset + PAGE);
+      onProgress?.({ phase: 'validate', done, total, rate: done / Math.max(0.001, (performance.now() - started) / 1000) });
+    }
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/**
+ * Within one cell, a secret value that overlaps a value found by a more specific rule is dropped
+ * (the generic `api_key=` match around a Stripe key), and so is a second finding of the same
+ * kind and fingerprint from an equally specific rule.
+ */
+async function resolveOverlaps(db: Db, signal: AbortSignal | undefined): Promise<void> {
+  await runCancellable(
+    db,
+    signal,
+    `DELETE FROM ${KEEP} k WHERE k.category = 'secret' AND EXISTS (
+       SELECT 1 FROM ${KEEP} o
+       WHERE o.category = 'secret' AND o.source_id = k.source_id AND o.row = k.row AND o.field = k.field
+         AND o.rule_idx <> k.rule_idx
+         AND (contains(o.value, k.value) OR contains(k.value, o.value))
+         AND (o.specificity > k.specificity
+              OR (o.specificity = k.specificity AND o.kind = k.kind AND o.rule_idx < k.rule_idx)))`,
+  );
+}
+
+async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefined): Promise<{ findings: number; byKind: Record<string, number> }> {
+  await db.exec(SCHEMA_SQL);
+  const ruleIds = rules.map((r) => literal(r.id)).join(', ') || 'NULL';
+  return db.transaction(async () => {
+    await runCancellable(
+      db,
+      signal,
+      `CREATE TEMP TABLE ${SAVED} AS SELECT source_id, row, field, rule_id, fingerprint, max(review) AS review
+       FROM findings WHERE review <> 'unreviewed' AND rule_id IN (${ruleIds}) GROUP BY ALL`,
+    );
+    await runCancellable(db, signal, `DELETE FROM findings WHERE rule_id IN (${ruleIds})`);
+    await runCancellable(
+      db,
+      signal,
+      `INSERT INTO findings
+       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + row_number() OVER (ORDER BY k.source_id, k.row, k.field, k.rule_idx, k.span_start),
+              k.source_id, k.row, k.field, r.rule_id, r.rule_version, r.category, r.kind, r.provider, r.severity, k.confidence,
+              k.span_start, k.span_end, k.preview, k.fingerprint, k.normalized, k.detail, coalesce(s.review, 'unreviewed')
+       FROM ${KEEP} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx
+       LEFT JOIN ${SAVED} s ON s.source_id = k.source_id AND s.row = k.row AND s.field = k.field AND s.rule_id = r.rule_id AND s.fingerprint = k.fingerprint`,
+    );
+    const rows = await db.all<{ kind: string; n: number }>(
+      `SELECT r.kind, count(*) AS n FROM ${KEEP} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx GROUP BY r.kind ORDER BY r.kind`,
+    );
+    const byKind: Record<string, number> = {};
+    let findings = 0;
+    for (const { kind, n } of rows) {
+      byKind[kind] = Number(n);
+      findings += Number(n);
+    }
+    return { findings, byKind };
+  });
+}
+
+export interface TextFinding {
+  index: number;
+  ruleId: string;
+  category: FindingCategory;
+  kind: string;
+  provider: string | null;
+  value?: never;
+  start: number;
+  end: number;
+  preview: string;
+  fingerprint: string;
+  confidence: number;
+  detail: Record<string, string> | null;
+}
+
+export interface ScanTextsOptions {
+  rules?: Rule[];
+  validators?: Record<string, Validator>;
+  key?: Buffer;
+  resolveOverlaps?: boolean;
+  plan?: 'combined' | 'per-rule';
+  batchSize?: number;
+}
+
+/**
+ * Runs the same engine over in-memory texts on a scratch database (rule tests and the quality
+ * evaluation measure the real code path this way). Offsets are in Unicode code points.
+ */
+export async function scanTexts(texts: string[], options: ScanTextsOptions = {}): Promise<TextFinding[]> {
+  const { withScratchDb } = await import('../db/open-db.ts');
+  const pack = options.rules && options.validators ? undefined : await import('./rules/index.ts');
+  const rules = options.rules ?? pack!.allRules();
+  const validators = options.validators ?? pack!.validators;
+  return withScratchDb(async (db) => {
+    await db.exec(SCHEMA_SQL);
+    await db.exec('CREATE TEMP TABLE scan_texts (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR)');
+    const appender = await db.connection.createAppender('scan_texts', 'main', 'temp');
+    texts.forEach((text, i) => {
+      appender.appendInteger(0);
+      appender.appendBigInt(BigInt(i));
+      appender.appendVarchar('text');
+      // DuckDB strings cannot hold NUL; it carries no credential characters either.
+      appender.appendVarchar(text.replaceAll('\u0000', ' '));
+      appender.endRow();
+    });
+    appender.closeSync();
+    await classifyRelation(db, {
+      relation: 'scan_texts',
+      rules,
+      validators,
+      key: options.key ?? randomBytes(32),
+      resolveOverlaps: options.resolveOverlaps,
+      plan: options.plan,
+      batchSize: options.batchSize,
+    });
+    const rows = await db.all<{
+      row: number;
+      rule_id: string;
+      category: FindingCategory;
+      kind: string;
+      provider: string | null;
+      span_start: number;
+      span_end: number;
+      preview: string;
+      fingerprint: string;
+      confidence: number;
+      detail: string | null;
+    }>('SELECT row, rule_id, category, kind, provider, span_start, span_end, preview, fingerprint, confidence, detail FROM findings ORDER BY row, span_start, rule_id');
+    return rows.map((r) => ({
+      index: Number(r.row),
+      ruleId: r.rule_id,
+      category: r.category,
+      kind: r.kind,
+      provider: r.provider,
+      start: r.span_start,
+      end: r.span_end,
+      preview: r.preview,
+      fingerprint: r.fingerprint,
+      confidence: r.confidence,
+      detail: r.detail ? (JSON.parse(r.detail) as Record<string, string>) : null,
+    }));
+  });
+}

@@ -1,0 +1,46 @@
+import nlp from 'compromise';
+import type { ValidationResult, Validator } from '../rule-types.ts';
+
+const REJECT: ValidationResult = { valid: false };
+
+/** Words that fill a name slot in logs and forms without naming anyone. */
+const NOT_NAMES = new Set([
+  'admin', 'administrator', 'user', 'users', 'customer', 'support', 'test', 'tester', 'unknown', 'anonymous', 'assistant', 'bot',
+  'system', 'null', 'none', 'undefined', 'default', 'guest', 'root', 'owner', 'name', 'first', 'last', 'required', 'optional',
+  'string', 'example', 'sample', 'demo', 'john doe', 'jane doe', 'your name', 'here', 'there', 'not', 'the', 'a', 'an',
+]);
+const BAD_FIRST_TAGS = ['Adjective', 'Verb', 'Negative', 'Expression', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'QuestionWord'];
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|monsieur|madame|mme|señor|señora|sr|sra|signor|signora|sig|dhr|mevr|pan|pani|senhor|senhora)\.?\s+/i;
+
+/**
+ * Person names come from context rules ("my name is …", "Name: …", an honorific); this checks
+ * that the capitalised words after the label read as a name. compromise knows common first and
+ * last names (mostly English-centred); after a first-person label an unknown capitalised word
+ * is still kept, at lower confidence, because non-English names are often unknown to it.
+ */
+export const personName: Validator = (value, ctx) => {
+  const name = value.replace(HONORIFIC, '').trim();
+  if (name.length < 2 || name.length > 80) return REJECT;
+  if (NOT_NAMES.has(name.toLowerCase()) || name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase()))) return REJECT;
+  const doc = nlp(name);
+  const terms = (doc.json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms ?? [];
+  const firstTags = terms[0]?.tags ?? [];
+  const isKnownPerson = doc.people().length > 0 || firstTags.includes('Person');
+  const hasHonorific = HONORIFIC.test(value) || /(?:mr|mrs|ms|dr|herr|frau|mme|sr|sra|pan|pani)\.?\s*$/i.test(ctx.before);
+  if (!isKnownPerson && firstTags.some((t) => BAD_FIRST_TAGS.includes(t))) return REJECT;
+  const label = ctx.match.slice(0, Math.max(0, ctx.match.length - value.length)).toLowerCase();
+  // A bare `name:` field names products, projects and files too: it needs a known person name.
+  const isGenericField = /name["']?\s*[:=]/.test(label) && !/(first|last|full|sur|given|family|user)[ _-]?name/.test(label);
+  if (isGenericField && !isKnownPerson) return REJECT;
+  const confidence = isKnownPerson ? 0.65 : hasHonorific ? 0.5 : 0.4;
+  return { valid: true, normalized: name.replace(/\s+/g, ' '), confidence, detail: { known_name: String(isKnownPerson) } };
+};
+
+/** Postal addresses: a street with a house number; a postal code next to it raises confidence. */
+export const postalAddress: Validator = (value) => {
+  if (!/\d/.test(value)) return REJECT;
+  const hasPostcode = /\b\d{5}(?:-\d{4})?\b|\b\d{4}\s?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{4}-\d{3}\b|\b[A-Z]{2}\s+\d{5}\b/.test(value);
+  const houseNumber = /\b(\d{1,5})[a-zA-Z]?\b/.exec(value);
+  if (!houseNumber || Number(houseNumber[1]) === 0) return REJECT;
+  return { valid: true, normalized: value.replace(/\s+/g, ' ').trim(), confidence: hasPostcode ? 0.6 : 0.45, detail: { has_postcode: String(hasPostcode) } };
+};

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openScratchDb, type Db } from '../../../app/core/db/open-db.ts';
+import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
+import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
+import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
+import { piiValidators } from '../../../app/core/classify/validators/pii-validators.ts';
+import type { Rule } from '../../../app/core/classify/rule-types.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openScratchDb();
+});
+afterAll(() => db.close());
+
+const allRules: Rule[] = [...piiRules, ...specialRules];
+
+describe('personal-data and special-category rule examples (DuckDB RE2 + validator)', () => {
+  it('has unique rule ids, a validator for each rule and at least one positive and one near miss', () => {
+    expect(new Set(allRules.map((r) => r.id)).size).toBe(allRules.length);
+    for (const rule of allRules) {
+      expect(rule.validator && piiValidators[rule.validator], rule.id).toBeTruthy();
+      expect(rule.examples.positive.length, rule.id).toBeGreaterThan(0);
+      expect(rule.examples.negative.length, rule.id).toBeGreaterThan(0);
+    }
+  });
+
+  for (const rule of allRules) {
+    it(`${rule.id} finds its positive examples`, async () => {
+      for (const example of rule.examples.positive) {
+        const hits = await checkRules(db, [rule], piiValidators, [example.text]);
+        const values = hits.map((h) => h.value);
+        if (example.value) expect(values, example.text).toContain(example.value);
+        else expect(values.length, example.text).toBeGreaterThan(0);
+      }
+    });
+
+    it(`${rule.id} finds nothing in its near misses`, async () => {
+      const hits = await checkRules(db, [rule], piiValidators, rule.examples.negative);
+      expect(hits.map((h) => `${rule.examples.negative[h.textIndex]} -> ${h.value}`)).toEqual([]);
+    });
+  }
+});
