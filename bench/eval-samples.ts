@@ -14,7 +14,7 @@ import { fingerprint } from '../app/core/classify/fingerprint.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-interface TruthItem {
+export interface TruthItem {
   kind?: string;
   category?: string;
   file: string;
@@ -50,7 +50,7 @@ export interface SamplesReport {
   seconds: number;
 }
 
-function loadList(truthPath: string, v: TruthItem[] | { file: string }): TruthItem[] {
+export function loadList(truthPath: string, v: TruthItem[] | { file: string }): TruthItem[] {
   if (Array.isArray(v)) return v;
   const file = path.join(path.dirname(truthPath), v.file);
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthItem);
@@ -71,7 +71,7 @@ function variants(value: string): string[] {
  * What a secret's fingerprint is taken over: the value itself, or for a URL with credentials
  * and for HTTP Basic credentials the password part (the secret that must be rotated).
  */
-function secretVariants(value: string): string[] {
+export function secretVariants(value: string): string[] {
   const out = new Set(variants(value));
   for (const v of [...out]) {
     const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(v);
@@ -112,7 +112,7 @@ const SPECIAL_KINDS: Record<string, Array<[string, string]>> = {
   children: [['children', 'child']],
 };
 
-interface FindingAt {
+export interface FindingAt {
   category: string;
   kind: string;
   fingerprint: string;
@@ -120,7 +120,7 @@ interface FindingAt {
   value: string;
 }
 
-async function findingsByLocation(h: CaseHandle): Promise<Map<string, FindingAt[]>> {
+export async function findingsByLocation(h: CaseHandle): Promise<Map<string, FindingAt[]>> {
   // Values are cut from the cells here, inside the evaluation only, to compare with the truth.
   const rows = await h.db.all<{ name: string; row: number; field: string; category: string; kind: string; fingerprint: string; normalized: string | null; value: string }>(
     `SELECT s.name, f.row, f.field, f.category, f.kind, f.fingerprint, f.normalized,
@@ -140,7 +140,7 @@ async function findingsByLocation(h: CaseHandle): Promise<Map<string, FindingAt[
   return map;
 }
 
-function at(map: Map<string, FindingAt[]>, item: TruthItem): FindingAt[] {
+export function at(map: Map<string, FindingAt[]>, item: TruthItem): FindingAt[] {
   return map.get(`${item.file}|${item.row}|${item.field}`) ?? [];
 }
 

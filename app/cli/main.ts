@@ -147,6 +147,53 @@ export function buildProgram(state: { exitCode: number; controller: AbortControl
       }
     });
 
+  caseCmd
+    .command('encrypt')
+    .description('encrypt a closed case into one archive file (scrypt-derived key, AES-256-GCM) to archive it or hand it to counsel')
+    .argument('<dir>', 'case folder (must not be open in another process)')
+    .requiredOption('--out <file>', 'archive to write')
+    .addHelpText('after', `\nThe passphrase is read from BREACHSCOPE_PASSPHRASE, or asked for on the terminal.${EXIT_CODES_HELP}`)
+    .action(async (dir: string, opts: { out: string }) => {
+      const { encryptCase } = await import('../core/case/encrypt.ts');
+      const passphrase = await readPassphrase(true);
+      const r = await encryptCase(dir, opts.out, passphrase);
+      out().info(`Encrypted ${casePaths(dir).root} into ${opts.out}: ${JSON.stringify(r)}`);
+    });
+  caseCmd
+    .command('decrypt')
+    .description('restore a case from an encrypted archive (fails without writing anything on a wrong passphrase or any tampering)')
+    .argument('<file>', 'archive')
+    .requiredOption('--out <dir>', 'folder to restore into (must not exist or be empty)')
+    .addHelpText('after', `\nThe passphrase is read from BREACHSCOPE_PASSPHRASE, or asked for on the terminal.${EXIT_CODES_HELP}`)
+    .action(async (file: string, opts: { out: string }) => {
+      const { decryptCase } = await import('../core/case/encrypt.ts');
+      const passphrase = await readPassphrase(false);
+      const r = await decryptCase(file, opts.out, passphrase);
+      out().info(`Restored the case into ${opts.out}: ${JSON.stringify(r)}`);
+    });
+
+  program
+    .command('serve')
+    .description('the web mode: the desktop UI served on 127.0.0.1 only, with a random per-launch token')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', '0')
+    .option('--cases <dir>', 'folder holding the cases (default: ~/BreachScope)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts: { port: string; cases?: string }) => {
+      const { existsSync } = await import('node:fs');
+      if (!existsSync(new URL('../../renderer/dist/index.html', import.meta.url))) {
+        throw new AppError('NOT_BUILT', 'the UI is not built yet: run `npm run build:renderer` once (npm run web does it for you).');
+      }
+      const { startWebServer } = await import('../web/server.ts');
+      const server = await startWebServer({ port: Number(opts.port), ...(opts.cases ? { caseRoot: opts.cases } : {}) });
+      process.stdout.write(`BreachScope web mode on ${server.url}\n(open that address; it carries this launch's token. Ctrl-C stops the server.)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void server.close().then(resolve, resolve);
+        };
+        state.controller.signal.addEventListener('abort', stop);
+      });
+    });
+
   const audit = program.command('audit').description('the hash-chained audit log').addHelpText('after', EXIT_CODES_HELP);
   audit
     .command('verify')
@@ -175,6 +222,28 @@ export function buildProgram(state: { exitCode: number; controller: AbortControl
 
   registerAnalysisCommands(program, { out, state, exitHelp: EXIT_CODES_HELP });
   return program;
+}
+
+/** Passphrase from BREACHSCOPE_PASSPHRASE, else asked on the terminal (twice when encrypting). */
+async function readPassphrase(confirm: boolean): Promise<string> {
+  const fromEnv = process.env['BREACHSCOPE_PASSPHRASE'];
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new AppError('NO_PASSPHRASE', 'set BREACHSCOPE_PASSPHRASE or run on a terminal to be asked for the passphrase.');
+  const ask = async (prompt: string) => {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const muted = rl as unknown as { _writeToOutput: (s: string) => void };
+    muted._writeToOutput = () => {};
+    process.stderr.write(prompt);
+    const answer = await rl.question('');
+    rl.close();
+    process.stderr.write('\n');
+    return answer;
+  };
+  const first = await ask('Passphrase: ');
+  if (first.length < 12) throw new AppError('WEAK_PASSPHRASE', 'use a passphrase of at least 12 characters.');
+  if (confirm && (await ask('Again: ')) !== first) throw new AppError('PASSPHRASE_MISMATCH', 'the passphrases differ; nothing was written.');
+  return first;
 }
 
 export function parseMap(entries: string[]): Record<string, ColumnRole> {

@@ -27,6 +27,8 @@ test('script and markup payloads in a leak stay text: no dialog, no outside requ
   await createCase(page, '<img src=x onerror="window.__pwned=1">', '2026-11-24T10:00');
   await importAndClassify(page, [file]);
   await expect(page.getByTestId('preview')).toContainText('onerror');
+  // The bidi override is shown as a marker, not obeyed.
+  await expect(page.getByTestId('preview')).toContainText('⟨U+202E⟩');
   await screenshot(page, '10-hostile-import');
 
   for (const screen of ['overview', 'findings', 'people', 'evidence'] as const) {
@@ -36,10 +38,6 @@ test('script and markup payloads in a leak stay text: no dialog, no outside requ
   await page.getByTestId('nav-findings').click();
   await page.getByTestId('finding-open').first().click();
   await expect(page.getByTestId('source-row')).toBeVisible();
-  // The bidi override is shown as a marker, not obeyed.
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-preview').click();
-  await expect(page.getByTestId('preview')).toContainText('⟨U+202E⟩');
   await screenshot(page, '11-hostile-text');
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
