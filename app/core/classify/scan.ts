@@ -72,7 +72,8 @@ const VALID = '__classify_valid';
 const RULES = '__classify_rules';
 const SAVED = '__classify_saved_reviews';
 const KEEP = '__classify_keep';
-const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP];
+const CHUNK = '__classify_chunk';
+const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, CHUNK];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
@@ -101,9 +102,14 @@ function ruleBranchSql(rule: Rule, index: number, relation: string): string {
 }
 
 export interface KeywordPlan {
-  /** RE2 alternations of literal keywords; within one group no two keywords can overlap. */
+  /** Keywords common in this relation -> rules they admit; tested one by one with `contains`. */
+  frequent: Map<string, number[]>;
+  /**
+   * The other keywords as RE2 alternations, one per containment level (no keyword of a group
+   * contains another of the same group); a row pays for extraction only when its level matches.
+   */
   groups: string[];
-  /** Minimal keyword -> indexes of the rules it admits. */
+  /** Rare keyword -> indexes of the rules it admits. */
   rulesByKeyword: Map<string, number[]>;
   /** Rules without keywords: run on every row. */
   always: number[];
@@ -113,61 +119,125 @@ function escapeLiteral(k: string): string {
   return k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** True when the end of `a` can be the start of `b` (so one match could hide the other). */
+/**
+ * True when the end of `a` can be the start of `b`, so a match of `a` could hide `b`. A single
+ * shared letter or digit is ignored: it needs two words glued together (`secretoken`), while a
+ * shared delimiter (`/v1/` then `/home/`) is ordinary text.
+ */
 function overlaps(a: string, b: string): boolean {
-  for (let n = 1; n < Math.min(a.length, b.length); n++) if (a.endsWith(b.slice(0, n))) return true;
+  for (let n = 1; n < Math.min(a.length, b.length); n++) {
+    if (a.endsWith(b.slice(0, n)) && (n > 1 || !/[a-z0-9]/.test(b[0]!))) return true;
+  }
   return false;
 }
 
 /**
- * Turns the rules' keywords into a few literal alternations that one RE2 pass per group can
- * search. RE2 reports non-overlapping matches, so keywords that contain another keyword are
- * replaced by it (every row with `x-api-key` also has `key`), and keywords whose ends can overlap
- * go into different groups; then every keyword present in a row is reported.
+ * Turns the rules' keywords into cheap row tests. Keywords that occur in many rows (`token` in
+ * an AI-service log) are tested one by one with `contains` (a memchr-speed search); the rest are
+ * searched together, one RE2 alternation per containment level, only on rows where the level
+ * matches at all. RE2 reports non-overlapping matches, so a keyword that contains another goes
+ * into a later level, and where a keyword can end where another begins (`/v1/` then `/home/`)
+ * the first also admits the rules of the second; each rule's own regex then decides.
  */
-export function planKeywords(rules: Rule[]): KeywordPlan {
-  const all = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())).filter((k) => k.length > 0))];
-  const minimal = all.filter((k) => !all.some((o) => o !== k && k.includes(o)));
-  const stand = (k: string) => (minimal.includes(k) ? k : minimal.filter((m) => k.includes(m)).sort((a, b) => b.length - a.length)[0]!);
-  const rulesByKeyword = new Map<string, number[]>();
+export function planKeywords(rules: Rule[], frequentKeywords: ReadonlySet<string> = new Set()): KeywordPlan {
+  const own = new Map<string, number[]>();
   const always: number[] = [];
   rules.forEach((rule, i) => {
-    if (rule.keywords.length === 0) {
-      always.push(i);
-      return;
-    }
-    for (const k of new Set(rule.keywords.map((kw) => stand(kw.toLowerCase())))) {
-      const list = rulesByKeyword.get(k) ?? [];
-      if (!list.includes(i)) list.push(i);
-      rulesByKeyword.set(k, list);
-    }
+    if (rule.keywords.length === 0) always.push(i);
+    for (const k of new Set(rule.keywords.map((kw) => kw.toLowerCase()).filter((kw) => kw.length > 0))) own.set(k, [...(own.get(k) ?? []), i]);
   });
-  const groups: string[][] = [];
-  for (const k of [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length)) {
-    const group = groups.find((g) => g.every((o) => !overlaps(o, k) && !overlaps(k, o)));
-    if (group) group.push(k);
-    else groups.push([k]);
+  const frequent = new Map<string, number[]>();
+  for (const [k, ids] of own) if (frequentKeywords.has(k)) frequent.set(k, ids);
+  const rare = [...own.keys()].filter((k) => !frequent.has(k));
+  const level = new Map<string, number>();
+  const levelOf = (k: string): number => {
+    const known = level.get(k);
+    if (known !== undefined) return known;
+    const inner = rare.filter((o) => o !== k && k.includes(o));
+    const l = inner.length === 0 ? 0 : 1 + Math.max(...inner.map(levelOf));
+    level.set(k, l);
+    return l;
+  };
+  const levels: string[][] = [];
+  for (const k of rare) (levels[levelOf(k)] ??= []).push(k);
+  const rulesByKeyword = new Map<string, number[]>();
+  for (const group of levels) {
+    for (const k of group ?? []) {
+      const admitted = new Set(own.get(k) ?? []);
+      for (const other of group) if (other !== k && overlaps(k, other)) for (const i of own.get(other) ?? []) admitted.add(i);
+      rulesByKeyword.set(k, [...admitted].sort((a, b) => a - b));
+    }
   }
-  return { groups: groups.map((g) => g.map(escapeLiteral).join('|')), rulesByKeyword, always };
+  const groups = levels.filter((g) => g && g.length > 0).map((g) => g.sort((a, b) => b.length - a.length).map(escapeLiteral).join('|'));
+  return { frequent, groups, rulesByKeyword, always };
+}
+
+/** Share of sampled rows above which a keyword is tested on its own. */
+const FREQUENT_SHARE = 0.02;
+const SAMPLE_SIZE = 2000;
+
+/** Keywords present in at least FREQUENT_SHARE of a sample of the relation's rows. */
+async function frequentKeywords(db: Db, relation: string, rules: Rule[]): Promise<Set<string>> {
+  const plan = planKeywords(rules);
+  if (plan.groups.length === 0) return new Set();
+  // One alternation per level over the sample; the share is an estimate, so RE2's
+  // non-overlapping matches do not matter here.
+  const found = plan.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`).join(', ');
+  const rows = await db.all<{ k: string; n: number; total: number }>(
+    `WITH s AS (SELECT row_number() OVER () AS rid, lower(text) AS lt FROM ${relation} USING SAMPLE reservoir(${SAMPLE_SIZE} ROWS) REPEATABLE (7))
+     SELECT k, count(DISTINCT rid) AS n, (SELECT count(*) FROM s) AS total
+     FROM (SELECT rid, unnest(list_distinct(flatten([${found}]))) AS k FROM s) GROUP BY k`,
+  );
+  return new Set(rows.filter((r) => Number(r.n) / Math.max(1, Number(r.total)) >= FREQUENT_SHARE).map((r) => r.k));
 }
 
 /**
- * The combined plan: one pass over the relation computes `lower(text)` once, finds every keyword
- * with one RE2 alternation per group, maps keywords to rule indexes, and runs each admitted
- * rule's regex through a CASE on the rule index (a CASE evaluates each branch only on its rows).
+ * The combined plan, step 1: one pass over a chunk of the relation computes `lower(text)` once,
+ * tests the frequent keywords (booleans `f0..fn`) and, only on rows where a rare-keyword
+ * alternation matches at all, lists the rules those keywords admit (`rr`).
  */
-function combinedScanSql(rules: Rule[], plan: KeywordPlan, relation: string, chunkFilter: string): string {
-  const kwCase = `CASE k ${[...plan.rulesByKeyword.entries()].map(([k, ids]) => `WHEN ${literal(k)} THEN [${ids.join(', ')}]`).join(' ')} ELSE []::INTEGER[] END`;
-  const found = plan.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`);
-  const keywordRules = found.length > 0 ? `list_distinct(flatten(list_transform(list_distinct(flatten([${found.join(', ')}])), k -> ${kwCase})))` : '[]::INTEGER[]';
-  const ruleIds = plan.always.length > 0 ? `list_concat(${keywordRules}, [${plan.always.join(', ')}])` : keywordRules;
-  const extractAll = `CASE rule_idx ${rules.map((r, i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(r.pattern)})`).join(' ')} END`;
-  const extractValue = `CASE rule_idx ${rules.map((r, i) => `WHEN ${i} THEN regexp_extract(m, ${literal(r.pattern)}, ${r.valueGroup})`).join(' ')} END`;
-  return `SELECT rule_idx, source_id, row, field, m AS match, ${extractValue} AS value, text
-    FROM (SELECT rule_idx, source_id, row, field, text, unnest(${extractAll}) AS m
-          FROM (SELECT source_id, row, field, text, unnest(rule_ids) AS rule_idx
-                FROM (SELECT source_id, row, field, text, ${ruleIds} AS rule_ids
-                      FROM (SELECT source_id, row, field, text, lower(text) AS lt FROM ${relation} WHERE ${chunkFilter}))))`;
+export function keywordChunkSql(plan: KeywordPlan, relation: string, chunkFilter: string, target: string): string {
+  const flags = [...plan.frequent.keys()].map((k, i) => `contains(lt, ${literal(k)}) AS f${i}`);
+  let rare = 'NULL::INTEGER[]';
+  if (plan.groups.length > 0) {
+    const kwCase = `CASE k ${[...plan.rulesByKeyword.entries()].map(([k, ids]) => `WHEN ${literal(k)} THEN [${ids.join(', ')}]`).join(' ')} ELSE []::INTEGER[] END`;
+    const any = plan.groups.map((g) => `regexp_matches(lt, ${literal(g)})`).join(' OR ');
+    const lists = plan.groups.map((g) => `flatten(list_transform(list_distinct(regexp_extract_all(lt, ${literal(g)})), k -> ${kwCase}))`);
+    rare = `CASE WHEN ${any} THEN list_distinct(flatten([${lists.join(', ')}])) END`;
+  }
+  return `CREATE TEMP TABLE ${target} AS
+    SELECT source_id, row, field, text, ${[...flags, `${rare} AS rr`].join(', ')}
+    FROM (SELECT source_id, row, field, text, lower(text) AS lt FROM ${relation} WHERE ${chunkFilter})`;
+}
+
+/**
+ * Step 2: the matches. Rules admitted by rare keywords run through a CASE on the rule index over
+ * the few (row, rule) pairs; rules admitted by frequent keywords, and rules without keywords,
+ * run as filtered scans of the chunk (their regex only on rows whose flags are set).
+ */
+export function chunkMatchesSql(rules: Rule[], plan: KeywordPlan, chunk: string): string {
+  const branches: string[] = [];
+  const rareRules = [...new Set([...plan.rulesByKeyword.values()].flat())].sort((a, b) => a - b);
+  if (rareRules.length > 0) {
+    const extractAll = `CASE rule_idx ${rareRules.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
+    const extractValue = `CASE rule_idx ${rareRules.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
+    branches.push(`SELECT rule_idx, source_id, row, field, m AS match, ${extractValue} AS value, text
+      FROM (SELECT rule_idx, source_id, row, field, text, unnest(${extractAll}) AS m
+            FROM (SELECT source_id, row, field, text, unnest(rr) AS rule_idx FROM ${chunk} WHERE rr IS NOT NULL))`);
+  }
+  const frequentKeys = [...plan.frequent.keys()];
+  const flagsOf = new Map<number, string[]>();
+  frequentKeys.forEach((k, f) => {
+    for (const i of plan.frequent.get(k)!) flagsOf.set(i, [...(flagsOf.get(i) ?? []), `f${f}`]);
+  });
+  for (const i of plan.always) flagsOf.set(i, ['TRUE']);
+  for (const [i, flags] of flagsOf) {
+    const pattern = literal(rules[i]!.pattern);
+    branches.push(`SELECT ${i} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rules[i]!.valueGroup}) AS value, text
+      FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
+            FROM ${chunk} WHERE (${flags.join(' OR ')}) AND regexp_matches(text, ${pattern}))`);
+  }
+  return branches.length > 0 ? branches.join('\nUNION ALL\n') : 'SELECT NULL::INTEGER AS rule_idx, NULL::INTEGER AS source_id, NULL::BIGINT AS row, NULL::VARCHAR AS field, NULL::VARCHAR AS match, NULL::VARCHAR AS value, NULL::VARCHAR AS text WHERE FALSE';
 }
 
 function validateRules(rules: Rule[], validators: Record<string, Validator>): void {
@@ -234,12 +304,14 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
     } else {
       const rowCount = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
       const chunks = Math.max(1, Math.ceil(rowCount / Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS)));
-      const plan = planKeywords(rules);
+      const plan = planKeywords(rules, await frequentKeywords(db, relation, rules));
       for (let c = 0; c < chunks; c++) {
         checkAborted(signal);
         // Rows are split by a hash of their key, so every chunk is one cheap filtered scan.
         const chunkFilter = chunks === 1 ? 'TRUE' : `hash(source_id, row, field) % ${chunks} = ${c}`;
-        await insertHits(combinedScanSql(rules, plan, relation, chunkFilter));
+        await runCancellable(db, signal, keywordChunkSql(plan, relation, chunkFilter, CHUNK));
+        await insertHits(chunkMatchesSql(rules, plan, CHUNK));
+        await db.exec(`DROP TABLE IF EXISTS temp.${CHUNK}`);
         const done = Math.round((rowCount * (c + 1)) / chunks);
         onProgress?.({ phase: 'scan', done, total: rowCount, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
       }

@@ -2,6 +2,7 @@ import type { CaseHandle } from '../case/case.ts';
 import { classifyRelation } from '../classify/scan.ts';
 import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
+import { addRoleFindings, ROLE_RULES } from './role-findings.ts';
 
 export interface ClassifyStepResult {
   rulePackVersion: string;
@@ -31,6 +32,14 @@ export async function classifyCase(
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p) => options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() }),
   });
+  const byRole = await addRoleFindings(handle.db, handle.fingerprintKey);
+  if (byRole > 0) {
+    const counts = await handle.db.all<{ kind: string; n: number }>(
+      `SELECT kind, count(*) AS n FROM findings WHERE rule_id IN (${ROLE_RULES.map((r) => `'${r.ruleId}'`).join(', ')}) GROUP BY kind`,
+    );
+    for (const c of counts) result.byKind[c.kind] = (result.byKind[c.kind] ?? 0) + c.n;
+    result.findings += byRole;
+  }
   await handle.db.exec(`INSERT OR REPLACE INTO meta VALUES ('rule_pack_version', ?), ('classified_at', ?)`, [RULE_PACK_VERSION, new Date().toISOString()]);
   await handle.syncManifest();
   handle.record({ action: 'classify.completed', details: { rule_pack_version: RULE_PACK_VERSION, findings: result.findings, by_kind: result.byKind } });

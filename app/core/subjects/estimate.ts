@@ -11,8 +11,12 @@
  * false-match rate f (it names another one). With U orphans of which m are IP-matched,
  *   m ≈ r·K + f·(U − K)   ⇒   K̂ = (m − f·U) / (r − f)
  * fragments belong to known persons, and the estimate is persons − K̂.
- * Lower bound: as many fragments as the evidence allows (K at the low end of r's 95% interval,
- * and conflicting accounts counted as one person). Upper bound: every unit the linking could
+ * Identifiers written in text never join the writer. A person known only from such a mention
+ * is the writer's own identifier with probability p, measured on mentions whose owner the
+ * columns reveal (p = mentions written by their owner / all such mentions).
+ * Second accounts (two account ids the guard kept apart, joined by a shared email or phone)
+ * count once in the estimate and the lower bound.
+ * Lower bound: as many fragments as the evidence allows (K at the low end of r's 95% interval). Upper bound: every unit the linking could
  * not join by strong evidence is a person, plus every IP seen without any other identifier.
  */
 
@@ -23,6 +27,9 @@ export interface Calibration {
   hits: number;
   /** Of those, the IP evidence named a different known person. */
   falseMatches: number;
+  /** Identifiers mentioned in text whose owner is known from columns: how many, and how many of them by their owner. */
+  mentions: number;
+  ownMentions: number;
 }
 
 export interface GroupCounts {
@@ -32,8 +39,18 @@ export interface GroupCounts {
   orphans: number;
   /** Orphans the IP evidence attributes to a known person (of the same group). */
   matched: number;
-  /** Refused merges between two account holders bridged by a column value. */
-  conflicts: number;
+  /**
+   * Orphans alone on an IP with exactly one other orphan (ranked below it): one guest on two
+   * devices. Taken at face value: the recall measured for account holders does not apply.
+   */
+  matchedOrphans: number;
+  /** Persons known only from text someone else wrote (not in a pasted list): maybe the writer's own. */
+  mentionOnly: number;
+  /**
+   * Persons whose account was kept apart from another account only by the primary-identifier
+   * guard while an email, phone or other strong identifier joins them (a second account).
+   */
+  secondAccounts: number;
   /** Units plus IP-only identities. */
   units: number;
 }
@@ -49,6 +66,9 @@ export interface ModelRates {
   recallLow: number;
   falseRate: number;
   calibrated: boolean;
+  /** Share of single mentions written by their owner, and the share the lower bound assumes. */
+  ownMentionRate: number;
+  ownMentionHigh: number;
 }
 
 /** Below this many calibration cases the rates fall back to uninformed priors. */
@@ -65,16 +85,21 @@ export function wilsonLower(successes: number, n: number, z = 1.96): number {
 }
 
 export function modelRates(c: Calibration): ModelRates {
+  // Without cases to learn from, a mention is the writer's own with even odds. The lower bound
+  // always allows every single mention to be the writer's own: mentions whose owner the columns
+  // reveal are no proof of how the others were written.
+  const mentionRates = { ownMentionRate: c.mentions < MIN_CALIBRATION ? 0.5 : c.ownMentions / c.mentions, ownMentionHigh: 1 };
   if (c.attached < MIN_CALIBRATION) {
-    // Without cases to learn from, IP evidence is taken at face value for the estimate and the
-    // lower bound assumes it finds only half of the fragments.
-    return { recall: 1, recallLow: 0.5, falseRate: 0, calibrated: false };
+    // Without cases to learn from, IP evidence is taken at face value for the estimate, and the
+    // lower bound allows that every person without a primary identifier is someone's fragment.
+    return { recall: 1, recallLow: 0, falseRate: 0, calibrated: false, ...mentionRates };
   }
   return {
     recall: c.hits / c.attached,
     recallLow: wilsonLower(c.hits, c.attached),
     falseRate: c.falseMatches / c.attached,
     calibrated: true,
+    ...mentionRates,
   };
 }
 
@@ -88,9 +113,17 @@ export function boundsFor(g: GroupCounts, rates: ModelRates): Bounds {
   const m = clamp(g.matched, 0, U);
   const informative = rates.recall - rates.falseRate > 0.05;
   const fragments = informative ? clamp((m - rates.falseRate * U) / (rates.recall - rates.falseRate), 0, U) : m;
-  const fragmentsHigh = Math.max(fragments, clamp(m / Math.max(rates.recallLow, 0.05), 0, U));
-  const estimate = Math.round(g.persons - fragments);
-  const lower = Math.max(0, Math.min(estimate, Math.floor(g.persons - fragmentsHigh - Math.max(0, g.conflicts))));
+  const fragmentsHigh = rates.recallLow <= 0 ? U : Math.max(fragments, clamp(m / Math.max(rates.recallLow, 0.05), 0, U));
+  const pairs = Math.max(0, g.matchedOrphans);
+  const orphanFragments = clamp(pairs, 0, U - fragments);
+  const orphanFragmentsHigh = clamp(pairs, 0, U - fragmentsHigh);
+  const second = Math.max(0, g.secondAccounts);
+  const mentions = Math.max(0, g.mentionOnly);
+  const estimate = Math.round(g.persons - fragments - orphanFragments - second - rates.ownMentionRate * mentions);
+  const lower = Math.max(
+    0,
+    Math.min(estimate, Math.floor(g.persons - fragmentsHigh - orphanFragmentsHigh - second - rates.ownMentionHigh * mentions)),
+  );
   const upper = Math.max(estimate, g.units, g.persons);
   return { estimate: Math.max(lower, estimate), lower, upper };
 }
@@ -100,9 +133,11 @@ export const METHOD_TEXT = [
   '(emails, phones, national ids, IBANs, cards); they are normalised (lower-case emails with provider dot/plus rules, E.164',
   'phones, electronic IBANs, alphanumeric ids). Identifiers seen in one row or one session are linked (union-find); a merge',
   'that would give one person two different primary identifiers of one kind is refused and listed as a conflict. A device',
-  'links only when it is never seen with two identified persons; an IP never links. Lower bound: persons after this linking,',
-  'minus the fragments that IP evidence could attribute to known persons at the low end of its measured recall, with',
-  'conflicting accounts counted once. Upper bound: every group not joined by a primary/secondary identifier or a session',
+  'links only when it is never seen with two identified persons; an IP never links. Two accounts kept apart by that guard',
+  'but joined by an email, phone or other strong identifier count as one person (a second account) in the estimate and',
+  'the lower bound, as two in the upper bound. Lower bound: persons after linking minus the fragments that IP evidence',
+  'could attribute to known persons at the low end of its measured recall. Upper bound: every group not joined by a',
+  'primary/secondary identifier or a session',
   'counts as a person, plus every IP seen with no other identifier. Estimate: persons after linking minus the expected',
   'number of unlinked fragments of known persons, K = (m - f*U)/(r - f), where U persons hold no primary identifier, m of',
   'them are tied to exactly one known person by an IP no other known person used, and the recall r and false-match rate f',

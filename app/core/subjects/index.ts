@@ -49,7 +49,7 @@ export interface SubjectsSummary extends Bounds {
   linked_persons: number;
   units: number;
   link: LinkStats;
-  model: ModelRates & Calibration & { orphans: number; matched: number };
+  model: ModelRates & Calibration & { orphans: number; matched: number; matched_orphans: number; mention_only: number; second_accounts: number };
   by_country: Record<string, Bounds>;
   by_category: Record<string, Bounds>;
   special_categories: Record<string, { subjects: number; rows: number }>;
@@ -122,9 +122,52 @@ type GroupRow = {
   persons: number;
   orphans: number;
   matched: number;
-  conflicts: number;
+  matched_orphan: number;
+  mention_only: number;
+  second_accounts: number;
   units: number;
 };
+
+/** Account kinds whose conflicts, when bridged by a strong identifier, mean one holder. */
+const ACCOUNT_KINDS = ['user_id', 'account'];
+
+/**
+ * Writes `subject_second_accounts(person_id, representative)`: accounts the guard kept apart
+ * although an email, phone or other non-weak identifier joins them. Each group of such
+ * accounts keeps its person with the smallest id as representative.
+ */
+async function markSecondAccounts(db: Db): Promise<void> {
+  const pairs = await db.all<{ a: number; b: number }>(
+    `SELECT DISTINCT c.person_a AS a, c.person_b AS b FROM subject_conflicts c
+     JOIN subject_identifiers x ON x.ident_id = CASE WHEN c.bridge_to IN (c.ident_a, c.ident_b) THEN c.bridge_from ELSE c.bridge_to END
+     WHERE c.kind IN (${ACCOUNT_KINDS.map((k) => `'${k}'`).join(', ')}) AND x.tier <> 'weak' AND c.person_a <> c.person_b`,
+  );
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const { a, b } of pairs) {
+    for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  await db.exec(`CREATE OR REPLACE TEMP TABLE subject_second_accounts (person_id INTEGER, representative INTEGER)`);
+  const appender = await db.connection.createAppender('subject_second_accounts', 'main', 'temp');
+  for (const person of parent.keys()) {
+    const rep = find(person);
+    if (rep === person) continue;
+    appender.appendInteger(person);
+    appender.appendInteger(rep);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await db.exec(`ALTER TABLE persons ADD COLUMN IF NOT EXISTS second_account_of INTEGER`);
+  await db.exec(`UPDATE persons p SET second_account_of = s.representative FROM subject_second_accounts s WHERE s.person_id = p.person_id`);
+}
 
 async function groupCounts(db: Db): Promise<GroupRow[]> {
   await db.exec(
@@ -144,21 +187,29 @@ async function groupCounts(db: Db): Promise<GroupRow[]> {
      UNION ALL SELECT DISTINCT unit_id, 'category', category FROM subject_unit_categories
      UNION ALL SELECT DISTINCT -1 - o.ip, 'category', rc.category FROM subject_ip_only o JOIN subject_row_categories rc USING (row_key)`,
   );
+  // A fragment joined to its owner takes the owner's country (the owner's evidence is the
+  // stronger), so it leaves its own country's count whatever the owner's country; a category
+  // only loses it when the owner shares that category.
   return db.all<GroupRow>(
     `WITH p AS (
-       SELECT pg.dim, pg.g, count(*)::BIGINT AS persons, count(*) FILTER (WHERE NOT p.has_primary)::BIGINT AS orphans,
-              count(*) FILTER (WHERE NOT p.has_primary AND tg.person_id IS NOT NULL)::BIGINT AS matched
+       SELECT pg.dim, pg.g, count(*)::BIGINT AS persons, count(*) FILTER (WHERE NOT p.has_primary AND p.rows > 0)::BIGINT AS orphans,
+              count(*) FILTER (WHERE NOT p.has_primary AND p.rows > 0 AND NOT p.ip_match_is_orphan
+                AND (tg.person_id IS NOT NULL OR (pg.dim = 'country' AND p.ip_match_person IS NOT NULL)))::BIGINT AS matched,
+              count(*) FILTER (WHERE NOT p.has_primary AND p.rows > 0 AND p.ip_match_is_orphan
+                AND (tg.person_id IS NOT NULL OR (pg.dim = 'country' AND p.ip_match_person IS NOT NULL)))::BIGINT AS matched_orphan,
+              count(*) FILTER (WHERE p.mention_writer IS NOT NULL
+                AND (wg.person_id IS NOT NULL OR pg.dim = 'country'))::BIGINT AS mention_only
        FROM subject_person_groups pg JOIN persons p USING (person_id)
        LEFT JOIN subject_person_groups tg ON tg.person_id = p.ip_match_person AND tg.dim = pg.dim AND tg.g = pg.g
+       LEFT JOIN subject_person_groups wg ON wg.person_id = p.mention_writer AND wg.dim = pg.dim AND wg.g = pg.g
        GROUP BY pg.dim, pg.g),
-     pairs AS (SELECT DISTINCT least(person_a, person_b) AS a, greatest(person_a, person_b) AS b FROM subject_conflicts
-               WHERE NOT by_text AND person_a <> person_b),
-     c AS (SELECT ga.dim, ga.g, count(*)::BIGINT AS conflicts FROM pairs
-           JOIN subject_person_groups ga ON ga.person_id = pairs.a
-           JOIN subject_person_groups gb ON gb.person_id = pairs.b AND gb.dim = ga.dim AND gb.g = ga.g GROUP BY ga.dim, ga.g),
+     c AS (SELECT pg.dim, pg.g, count(*)::BIGINT AS second_accounts
+           FROM subject_second_accounts s JOIN subject_person_groups pg ON pg.person_id = s.person_id
+           JOIN subject_person_groups rg ON rg.person_id = s.representative AND rg.dim = pg.dim AND rg.g = pg.g
+           GROUP BY pg.dim, pg.g),
      u AS (SELECT dim, g, count(DISTINCT unit_key)::BIGINT AS units FROM subject_unit_groups GROUP BY dim, g)
      SELECT coalesce(p.dim, u.dim) AS dim, coalesce(p.g, u.g) AS g, coalesce(p.persons, 0) AS persons, coalesce(p.orphans, 0) AS orphans,
-            coalesce(p.matched, 0) AS matched, coalesce(c.conflicts, 0) AS conflicts, coalesce(u.units, 0) AS units
+            coalesce(p.matched, 0) AS matched, coalesce(p.matched_orphan, 0) AS matched_orphan, coalesce(p.mention_only, 0) AS mention_only, coalesce(c.second_accounts, 0) AS second_accounts, coalesce(u.units, 0) AS units
      FROM p FULL JOIN u ON u.dim = p.dim AND u.g = p.g LEFT JOIN c ON c.dim = coalesce(p.dim, u.dim) AND c.g = coalesce(p.g, u.g)
      ORDER BY 1, 2`,
   );
@@ -172,22 +223,37 @@ async function summarize(db: Db, totalRows: number, link: LinkStats, ipTableLoad
      FROM subject_units u JOIN persons p USING (person_id) LEFT JOIN subject_unit_ip_target t USING (unit_id)
      WHERE NOT u.has_primary AND NOT u.ambiguous AND p.has_primary`,
   );
+  const mentionCal = await db.one<{ mentions: number; own: number }>(
+    `SELECT count(*)::BIGINT AS mentions, count(*) FILTER (WHERE owner = writer)::BIGINT AS own FROM (
+       SELECT DISTINCT o.ident_id, l.person_id AS owner, w.person_id AS writer
+       FROM subject_observations o JOIN subject_labels l USING (ident_id) JOIN persons p ON p.person_id = l.person_id
+       JOIN subject_row_units ru ON ru.row_key = o.row_key JOIN subject_units w ON w.unit_id = ru.unit_id
+       JOIN persons wp ON wp.person_id = w.person_id
+       -- Only writers known by an account: a guest fragment writing its owner's address would
+       -- look like a stranger's mention.
+       WHERE NOT o.from_column AND NOT o.listed AND NOT w.ambiguous AND p.rows > 0 AND wp.has_primary)`,
+  );
   const calibration: Calibration = {
     attached: Number(cal?.attached ?? 0),
     hits: Number(cal?.hits ?? 0),
     falseMatches: Number(cal?.false_matches ?? 0),
+    mentions: Number(mentionCal?.mentions ?? 0),
+    ownMentions: Number(mentionCal?.own ?? 0),
   };
   const rates = modelRates(calibration);
+  await markSecondAccounts(db);
   const groups = await groupCounts(db);
   const toCounts = (r: GroupRow): GroupCounts => ({
     persons: Number(r.persons),
     orphans: Number(r.orphans),
     matched: Number(r.matched),
-    conflicts: Number(r.conflicts),
+    matchedOrphans: Number(r.matched_orphan),
+    mentionOnly: Number(r.mention_only),
+    secondAccounts: Number(r.second_accounts),
     units: Number(r.units),
   });
   const all = groups.find((r) => r.dim === 'all');
-  const allCounts = all ? toCounts(all) : { persons: 0, orphans: 0, matched: 0, conflicts: 0, units: 0 };
+  const allCounts = all ? toCounts(all) : { persons: 0, orphans: 0, matched: 0, matchedOrphans: 0, mentionOnly: 0, secondAccounts: 0, units: 0 };
   const total = boundsFor(allCounts, rates);
   const byCountry: Record<string, Bounds> = {};
   const byCategory: Record<string, Bounds> = {};
@@ -223,7 +289,7 @@ async function summarize(db: Db, totalRows: number, link: LinkStats, ipTableLoad
     linked_persons: allCounts.persons,
     units: link.units,
     link,
-    model: { ...rates, ...calibration, orphans: allCounts.orphans, matched: allCounts.matched },
+    model: { ...rates, ...calibration, orphans: allCounts.orphans, matched: allCounts.matched, matched_orphans: allCounts.matchedOrphans, mention_only: allCounts.mentionOnly, second_accounts: allCounts.secondAccounts },
     by_country: byCountry,
     by_category: byCategory,
     special_categories: special,

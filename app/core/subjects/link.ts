@@ -27,6 +27,8 @@ export interface LinkStats {
   phaseAUnionFindMs: number;
 }
 
+const MIN_CROSS_KIND_ACCOUNT_LENGTH = 6;
+
 async function readIntColumns(db: Db, sql: string, columnCount: number): Promise<Int32Array[]> {
   const reader = await db.connection.runAndReadAll(sql);
   const columns = reader.getColumns();
@@ -83,6 +85,15 @@ export async function linkObservations(db: Db, checkCancelled: () => void): Prom
      SELECT a.anchor, n.ident_id, bool_and(NOT n.from_column) AS by_text
      FROM subject_row_nodes n JOIN anchors a USING (row_key)
      WHERE n.ident_id <> a.anchor GROUP BY a.anchor, n.ident_id`,
+  );
+  // The same string as a user id in one file and an account id in another (billing exports
+  // often call the user id `account_id`) is one account. Short values are left alone: "1042"
+  // may be a user id in one system and an unrelated account number in another.
+  await db.exec(
+    `INSERT INTO subject_edges_a
+     SELECT a.ident_id, b.ident_id, false FROM subject_identifiers a JOIN subject_identifiers b
+       ON a.kind = 'user_id' AND b.kind = 'account' AND lower(a.value) = b.value
+     WHERE length(b.value) >= ${MIN_CROSS_KIND_ACCOUNT_LENGTH}`,
   );
   checkCancelled();
   const phaseAStart = performance.now();

@@ -25,6 +25,15 @@ export const FINDING_CATEGORY_SQL = `CASE category WHEN 'secret' THEN 'credentia
 
 const ATTRIBUTE_ROLES = ['name', 'locale', 'country'];
 
+/** Roles whose fields hold free text, where findings are the only way to see identifiers. */
+const FREE_TEXT_ROLES = ['message', 'name', 'address'];
+
+/**
+ * Findings below this confidence (bare digit runs without context, which the classifier marks
+ * 0.4–0.5) neither identify nor categorise anyone.
+ */
+export const MIN_FINDING_CONFIDENCE = 0.6;
+
 type MappedColumn = {
   source_id: number;
   column_name: string;
@@ -81,6 +90,13 @@ export async function extractObservations(db: Db): Promise<ObservationStats> {
   await db.exec(`CREATE OR REPLACE TEMP TABLE subject_row_attrs (row_key BIGINT, attr VARCHAR, value VARCHAR)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE subject_row_categories (row_key BIGINT, category VARCHAR)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE subject_identifier_fields (source_id INTEGER, field VARCHAR, kind VARCHAR)`);
+  // Fields whose role says what they hold: a finding inside them is the classifier reading a
+  // phone number as an Aadhaar number or a trace id as a DNI, unless it names the same kind.
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE subject_typed_fields AS
+     SELECT source_id, column_name AS field, role FROM source_columns
+     WHERE role IS NOT NULL AND role NOT IN (${FREE_TEXT_ROLES.map(literal).join(', ')})`,
+  );
 
   const identifierColumns: Array<{ c: MappedColumn; kind: string; norm: string }> = [];
   for (const c of columns) {
@@ -115,8 +131,9 @@ export async function extractObservations(db: Db): Promise<ObservationStats> {
 
   await db.exec(
     `INSERT INTO subject_row_categories
-     SELECT DISTINCT source_id::BIGINT * ${ROW_KEY_FACTOR} + row, ${FINDING_CATEGORY_SQL}
-     FROM findings WHERE review <> 'false_positive' AND ${FINDING_CATEGORY_SQL} IS NOT NULL`,
+     SELECT DISTINCT f.source_id::BIGINT * ${ROW_KEY_FACTOR} + f.row, ${FINDING_CATEGORY_SQL}
+     FROM findings f ANTI JOIN subject_typed_fields t ON t.source_id = f.source_id AND t.field = f.field AND t.role <> f.kind
+     WHERE f.review <> 'false_positive' AND f.confidence >= ${MIN_FINDING_CONFIDENCE} AND ${FINDING_CATEGORY_SQL} IS NOT NULL`,
   );
   await db.exec(
     `INSERT INTO subject_row_attrs
@@ -125,16 +142,14 @@ export async function extractObservations(db: Db): Promise<ObservationStats> {
        AND json_extract_string(detail, '$.country') IS NOT NULL`,
   );
 
-  // Identifiers in text. A finding inside a column mapped to the same kind repeats that column;
-  // one inside a column mapped to another identifier kind is the row's own value.
+  // Identifiers in free text (message, name, address and unmapped fields).
   const textKinds = TEXT_KINDS.map(literal).join(', ');
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE subject_text_findings AS
-     SELECT f.source_id, f.row, f.kind, f.normalized, f.field,
-            bool_or(m.field IS NOT NULL) AS in_identifier_column, bool_or(coalesce(m.kind = f.kind, false)) AS repeats_column
-     FROM findings f LEFT JOIN subject_identifier_fields m ON m.source_id = f.source_id AND m.field = f.field
-     WHERE f.review <> 'false_positive' AND f.kind IN (${textKinds}) AND f.normalized IS NOT NULL
-     GROUP BY ALL`,
+     SELECT DISTINCT f.source_id, f.row, f.kind, f.normalized, f.field, false AS in_identifier_column, false AS repeats_column
+     FROM findings f ANTI JOIN subject_typed_fields t ON t.source_id = f.source_id AND t.field = f.field
+     WHERE f.review <> 'false_positive' AND f.confidence >= ${MIN_FINDING_CONFIDENCE}
+       AND f.kind IN (${textKinds}) AND f.normalized IS NOT NULL`,
   );
   await db.exec(`CREATE OR REPLACE TEMP TABLE subject_text_obs (row_key BIGINT, source_id INTEGER, row BIGINT, kind VARCHAR, v VARCHAR, from_column BOOLEAN, field VARCHAR)`);
   const presentKinds = (await db.all<{ kind: string }>(`SELECT DISTINCT kind FROM subject_text_findings ORDER BY 1`)).map((r) => r.kind);
@@ -162,7 +177,7 @@ export async function extractObservations(db: Db): Promise<ObservationStats> {
 
   await db.exec(
     `CREATE OR REPLACE TABLE subject_observations (row_key BIGINT, source_id INTEGER, row BIGINT, ident_id INTEGER, kind VARCHAR,
-       from_column BOOLEAN, linkable BOOLEAN, field VARCHAR)`,
+       from_column BOOLEAN, linkable BOOLEAN, listed BOOLEAN, field VARCHAR)`,
   );
   for (const { c, kind, norm } of identifierColumns) {
     const link = IDENTIFIER_KINDS.find((k) => k.kind === kind)?.link;
@@ -171,19 +186,21 @@ export async function extractObservations(db: Db): Promise<ObservationStats> {
       `INSERT INTO subject_observations
        WITH m AS (SELECT n.raw, i.ident_id FROM ${norm} n JOIN subject_identifiers i ON i.kind = ${literal(kind)} AND i.value = n.v)
        SELECT ${c.source_id}::BIGINT * ${ROW_KEY_FACTOR} + t.__row, ${c.source_id}, t.__row, m.ident_id, ${literal(kind)}, true,
-              ${link === 'row' ? 'true' : 'false'}, ${literal(c.column_name)}
+              ${link === 'row' ? 'true' : 'false'}, false, ${literal(c.column_name)}
        FROM ${ident(sourceTable(c.source_id))} t JOIN m ON m.raw = ${col}`,
     );
     await db.exec(`DROP TABLE ${norm}`);
   }
-  // A text holding several values of one kind is most likely a list of other people (a pasted
-  // customer table), so such mentions stand alone instead of joining the writer's identity.
+  // An identifier written in text never joins the writer: in chats people paste their own
+  // address as often as a colleague's, and a wrong join hides a person. The count model weighs
+  // such mentions instead (see estimate.ts). A text holding several values of one kind is a
+  // list of other people (a pasted customer table): `listed`, never the writer's own.
   await db.exec(
     `INSERT INTO subject_observations
-     WITH o AS (SELECT t.*, i.ident_id, i.link FROM subject_text_obs t JOIN subject_identifiers i ON i.kind = t.kind AND i.value = t.v),
-     text_counts AS (SELECT row_key, kind, count(DISTINCT ident_id) AS n FROM o WHERE NOT from_column GROUP BY row_key, kind)
-     SELECT o.row_key, any_value(o.source_id), any_value(o.row), o.ident_id, any_value(o.kind), bool_or(o.from_column),
-            bool_or(o.link = 'row' AND (o.from_column OR coalesce(tc.n, 0) = 1)), min(o.field)
+     WITH o AS (SELECT t.*, i.ident_id FROM subject_text_obs t JOIN subject_identifiers i ON i.kind = t.kind AND i.value = t.v),
+     text_counts AS (SELECT row_key, kind, count(DISTINCT ident_id) AS n FROM o GROUP BY row_key, kind)
+     SELECT o.row_key, any_value(o.source_id), any_value(o.row), o.ident_id, any_value(o.kind), false, false,
+            bool_or(coalesce(tc.n, 0) > 1), min(o.field)
      FROM o LEFT JOIN text_counts tc ON tc.row_key = o.row_key AND tc.kind = o.kind
      GROUP BY o.row_key, o.ident_id`,
   );

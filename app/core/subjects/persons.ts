@@ -184,6 +184,12 @@ export async function buildPersons(db: Db): Promise<PersonsBuild> {
                 FROM subject_units u JOIN pu USING (person_id) JOIN subject_row_units ru USING (unit_id)
                 JOIN subject_row_ips ri USING (row_key) JOIN subject_ip_owner o USING (ip)
                 WHERE NOT pu.has_primary GROUP BY u.person_id),
+     -- Who wrote the text in which a person's identifiers were mentioned (one writer only).
+     mention AS (SELECT l.person_id, CASE WHEN count(DISTINCT w.person_id) = 1 THEN min(w.person_id) END AS mention_writer
+                 FROM subject_observations o JOIN subject_labels l USING (ident_id)
+                 JOIN subject_row_units ru ON ru.row_key = o.row_key JOIN subject_units w ON w.unit_id = ru.unit_id
+                 WHERE NOT o.from_column AND NOT o.listed AND NOT w.ambiguous AND w.person_id <> l.person_id
+                 GROUP BY l.person_id),
      -- Two orphans alone on an IP are likely one person (a guest on two devices); the one with
      -- fewer rows points to the other, so a pair counts as one fragment, not two.
      ip_users AS (SELECT DISTINCT ri.ip, u.person_id FROM subject_row_ips ri JOIN subject_row_units ru USING (row_key)
@@ -201,10 +207,12 @@ export async function buildPersons(db: Db): Promise<PersonsBuild> {
             coalesce(cats.categories, []::VARCHAR[]) AS categories, coalesce(contact.identifiers, 0) AS identifiers,
             coalesce(rows_n.rows, 0) AS rows, contact.email,
             CASE WHEN starts_with(contact.phone, 'nat:') THEN substr(contact.phone, 5) ELSE contact.phone END AS phone,
-            names.name, coalesce(target.ip_match_person, orphan_target.ip_match_orphan) AS ip_match_person
+            names.name, coalesce(target.ip_match_person, orphan_target.ip_match_orphan) AS ip_match_person,
+            target.ip_match_person IS NULL AND orphan_target.ip_match_orphan IS NOT NULL AS ip_match_is_orphan,
+            CASE WHEN coalesce(rows_n.rows, 0) = 0 THEN mention.mention_writer END AS mention_writer
      FROM pu LEFT JOIN subject_person_country pc USING (person_id) LEFT JOIN cats USING (person_id)
      LEFT JOIN contact USING (person_id) LEFT JOIN rows_n USING (person_id) LEFT JOIN names USING (person_id)
-     LEFT JOIN target USING (person_id) LEFT JOIN orphan_target USING (person_id)
+     LEFT JOIN target USING (person_id) LEFT JOIN orphan_target USING (person_id) LEFT JOIN mention USING (person_id)
      ORDER BY pu.person_id`,
   );
 

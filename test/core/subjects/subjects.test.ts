@@ -46,15 +46,17 @@ describe('computeSubjects on crafted cases', () => {
     });
   });
 
-  it('keeps two accounts that share an email apart and lists the conflict masked', async () => {
+  it('keeps two accounts that share an email apart, lists the conflict masked and counts one probable holder', async () => {
     const rows: CraftedRow[] = [
       { user_id: '1001', email: 'family@example.org' },
       { user_id: '1002', email: 'family@example.org' },
     ];
     await withCase(rows, [], async (_db, s) => {
       expect(s.linked_persons).toBe(2);
-      expect(s.estimate).toBe(2);
+      expect(s.estimate).toBe(1);
       expect(s.lower).toBe(1);
+      expect(s.upper).toBe(2);
+      expect(s.model.second_accounts).toBe(1);
       expect(s.conflicts_total).toBe(1);
       const [c] = s.conflicts;
       expect(c?.kind).toBe('user_id');
@@ -64,7 +66,7 @@ describe('computeSubjects on crafted cases', () => {
     });
   });
 
-  it('does not merge two national ids of one scheme mentioned for one user', async () => {
+  it('never joins national ids written in chat to the writer, and never merges two of them', async () => {
     const rows: CraftedRow[] = [
       { user_id: 'u-9', message: 'my SSN is 123-45-6789' },
       { user_id: 'u-9', message: 'and my wife has 987-65-4321' },
@@ -73,11 +75,17 @@ describe('computeSubjects on crafted cases', () => {
       { row: 1, kind: 'ssn_us', category: 'national_id', normalized: '123456789' },
       { row: 2, kind: 'ssn_us', category: 'national_id', normalized: '987654321' },
     ];
-    await withCase(rows, findings, async (_db, s) => {
-      expect(s.linked_persons).toBe(2);
-      expect(s.conflicts_total).toBe(1);
-      expect(s.conflicts[0]?.by_text).toBe(true);
-      expect(s.by_country['US']?.estimate).toBe(2);
+    await withCase(rows, findings, async (db, s) => {
+      expect(s.linked_persons).toBe(3);
+      const mentioned = await db.all(`SELECT country, mention_writer IS NOT NULL AS has_writer FROM persons WHERE rows = 0 ORDER BY person_id`);
+      expect(mentioned).toEqual([
+        { country: 'US', has_writer: true },
+        { country: 'US', has_writer: true },
+      ]);
+      // Uncalibrated, each mention is the writer's own with even odds; the lower bound allows all.
+      expect(s.estimate).toBe(2);
+      expect(s.lower).toBe(1);
+      expect(s.upper).toBe(3);
     });
   });
 
@@ -131,17 +139,25 @@ describe('computeSubjects on crafted cases', () => {
       { user_id: 'a', phone: '+33 6 12 34 56 78', locale: 'de-DE', ip: '1.0.0.1' },
       { user_id: 'b', locale: 'pt_BR', ip: '1.0.0.1' },
       { user_id: 'c', ip: '1.0.0.1' },
-      { user_id: 'd', email: 'x@mail.it', ip: '1.0.0.1' },
-      { user_id: 'e', ip: '10.1.2.3' },
+      { user_id: 'd', email: 'x@mail.it', ip: '1.0.0.1', country: 'AT' },
+      { user_id: 'e', ip: '10.1.2.3', locale: 'Europe/Berlin' },
+      { user_id: 'f', ip: '10.1.2.3', message: 'my IBAN ES91 2100 0418 4502 0005 1332' },
+      { user_id: 'g', ip: '10.1.2.4' },
     ];
-    const findings: CraftedFinding[] = [{ row: 1, kind: 'iban', category: 'financial', normalized: 'ES9121000418450200051332' }];
+    const findings: CraftedFinding[] = [
+      { row: 6, kind: 'iban', category: 'financial', normalized: 'ES9121000418450200051332' },
+      { row: 7, kind: 'postal_address', category: 'contact', detail: { country: 'nl' } },
+    ];
     await withCase(rows, findings, async (db, s) => {
-      const persons = await db.all(`SELECT country, country_basis FROM persons ORDER BY country`);
+      const persons = await db.all(`SELECT country, country_basis FROM persons ORDER BY country, country_basis`);
       expect(persons).toEqual([
+        { country: 'AT', country_basis: 'country_field' },
         { country: 'AU', country_basis: 'ip' },
         { country: 'BR', country_basis: 'locale' },
+        { country: 'DE', country_basis: 'locale' },
         { country: 'ES', country_basis: 'iban' },
-        { country: 'IT', country_basis: 'email_tld' },
+        { country: 'FR', country_basis: 'phone' },
+        { country: 'NL', country_basis: 'postal_address' },
         { country: 'unknown', country_basis: 'none' },
       ]);
       expect(s.ip_table.loaded).toBe(true);

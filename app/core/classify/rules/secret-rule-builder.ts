@@ -64,7 +64,9 @@ export function partsPattern(parts: readonly Part[]): string {
     .map((p) => {
       if (typeof p === 'string') return escapeRegex(p);
       if ('oneOf' in p) return `(?:${p.oneOf.map(escapeRegex).join('|')})`;
-      const quant = p.max === undefined ? `{${p.min}}` : p.max === Infinity ? `{${p.min},}` : `{${p.min},${p.max}}`;
+      // RE2 compiles {n,m} by copying the class m times; a large m costs compile time and memory
+      // on every statement for no precision (the right edge already ends the token).
+      const quant = p.max === undefined ? `{${p.min}}` : p.max === Infinity || p.max > 100 ? `{${p.min},}` : `{${p.min},${p.max}}`;
       return `[${p.set}]${quant}`;
     })
     .join('');

@@ -25,12 +25,15 @@ function accept(country: string, normalized: string, confidence: number, extra?:
 }
 
 /** Rejects values glued to a letter or digit, or to a further digit group (`1234-5678-9012-3`). */
-function isIsolated(ctx: ValidationContext): boolean {
+function isIsolated(ctx: ValidationContext, value = ''): boolean {
   const b = charBefore(ctx);
   const a = charAfter(ctx);
   if (/[\p{L}\p{N}]/u.test(b) || /[\p{L}\p{N}]/u.test(a)) return false;
   if (/^[-./:]\d/.test(ctx.after.slice(0, 2))) return false;
   if (/\d[-./:]$/.test(ctx.before.slice(-2))) return false;
+  // A space-grouped value followed or preceded by another digit group is a slice of a longer
+  // grouped number (the first twelve digits of a 16-digit card are not an Aadhaar number).
+  if (/\d \d/.test(value) && (/^ \d/.test(ctx.after.slice(0, 2)) || /\d $/.test(ctx.before.slice(-2)))) return false;
   return true;
 }
 
@@ -41,7 +44,7 @@ const SSN_WORDS = ['ssn', 'ssns', 'social security', 'social security number', '
 const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789', '457555462']);
 
 export const ssnUs: Validator = (value, ctx) => {
-  if (!isIsolated(ctx) || !hasConsistentSeparators(value)) return REJECT;
+  if (!isIsolated(ctx, value) || !hasConsistentSeparators(value)) return REJECT;
   const digits = value.replace(/\D/g, '');
   if (digits.length !== 9) return REJECT;
   const area = Number(digits.slice(0, 3));
@@ -62,7 +65,7 @@ const NINO_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 const NINO_WORDS = ['nino', 'ni number', 'national insurance', 'national insurance number', 'ni no', 'insurance number'];
 
 export const ninoUk: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const v = alnumUpper(value);
   const m = /^([A-Z])([A-Z])(\d{6})([A-D])$/.exec(v);
   if (!m) return REJECT;
@@ -76,7 +79,7 @@ export const ninoUk: Validator = (value, ctx) => {
 const TAX_DE_WORDS = ['steuer-id', 'steuerid', 'steuer id', 'idnr', 'idnr.', 'identifikationsnummer', 'steueridentifikationsnummer', 'tin', 'tax id', 'steuernummer'];
 
 export const taxIdDe: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const digits = value.replace(/\D/g, '');
   if (digits.length !== 11 || !hasConsistentSeparators(value) || digits[0] === '0') return REJECT;
   // The first ten digits never repeat one digit more than three times (BZSt structure rule).
@@ -92,7 +95,7 @@ export const taxIdDe: Validator = (value, ctx) => {
 const NIR_WORDS = ['nir', 'sécurité sociale', 'securite sociale', 'numéro de sécu', 'numero de secu', 'insee', 'ssn', 'carte vitale'];
 
 export const nirFr: Validator = (value, ctx) => {
-  if (!isIsolated(ctx) || !hasConsistentSeparators(value.replace(/2[AB]/i, '20'))) return REJECT;
+  if (!isIsolated(ctx, value) || !hasConsistentSeparators(value.replace(/2[AB]/i, '20'))) return REJECT;
   const v = alnumUpper(value);
   const m = /^([12378])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$/.exec(v);
   if (!m) return REJECT;
@@ -123,7 +126,7 @@ function cfDigit(ch: string): number {
 }
 
 export const codiceFiscaleIt: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const v = value.toUpperCase();
   if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(v)) return REJECT;
   const day = cfDigit(v[9]!) * 10 + cfDigit(v[10]!);
@@ -150,7 +153,7 @@ const DNI_WORDS = ['dni', 'nif', 'documento nacional de identidad', 'número de 
 const NIE_WORDS = ['nie', 'número de identidad de extranjero', 'número de identificación de extranjero', 'extranjero'];
 
 export const dniEs: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const m = /^(\d{7,8})[- ]?([A-Za-z])$/.exec(value);
   if (!m) return REJECT;
   const number = m[1]!.padStart(8, '0');
@@ -160,7 +163,7 @@ export const dniEs: Validator = (value, ctx) => {
 };
 
 export const nieEs: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const m = /^([XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])$/.exec(value);
   if (!m) return REJECT;
   const prefix = m[1]!.toUpperCase();
@@ -175,7 +178,7 @@ export const nieEs: Validator = (value, ctx) => {
 const BSN_WORDS = ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi-nummer', 'citizen service number'];
 
 export const bsnNl: Validator = (value, ctx) => {
-  if (!isIsolated(ctx) || !hasConsistentSeparators(value)) return REJECT;
+  if (!isIsolated(ctx, value) || !hasConsistentSeparators(value)) return REJECT;
   const d = digitsOf(value);
   if (d.length !== 9 || d.every((x) => x === 0)) return REJECT;
   const sum = weightedSum(d, [9, 8, 7, 6, 5, 4, 3, 2]) - d[8]!;
@@ -190,7 +193,7 @@ export const bsnNl: Validator = (value, ctx) => {
 const PESEL_WORDS = ['pesel', 'numer pesel', 'nr pesel'];
 
 export const peselPl: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   if (!/^\d{11}$/.test(value)) return REJECT;
   const d = digitsOf(value);
   const check = (10 - (weightedSum(d, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10)) % 10;
@@ -210,7 +213,7 @@ export const peselPl: Validator = (value, ctx) => {
 const CPF_WORDS = ['cpf', 'cadastro de pessoas físicas', 'cadastro de pessoa física'];
 
 export const cpfBr: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   if (!/^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/.test(value)) return REJECT;
   const d = digitsOf(value);
   if (d.every((x) => x === d[0])) return REJECT;
@@ -226,7 +229,7 @@ export const cpfBr: Validator = (value, ctx) => {
 const AADHAAR_WORDS = ['aadhaar', 'aadhar', 'uidai', 'uid'];
 
 export const aadhaarIn: Validator = (value, ctx) => {
-  if (!isIsolated(ctx) || !hasConsistentSeparators(value)) return REJECT;
+  if (!isIsolated(ctx, value) || !hasConsistentSeparators(value)) return REJECT;
   const digits = value.replace(/\D/g, '');
   if (digits.length !== 12 || digits[0] === '0' || digits[0] === '1') return REJECT;
   if (!verhoeffValid(digits)) return REJECT;
@@ -240,7 +243,7 @@ export const aadhaarIn: Validator = (value, ctx) => {
 const CN_WORDS = ['身份证', '身份证号', 'resident id', 'id card', 'identity card', 'shenfenzheng'];
 
 export const residentIdCn: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const v = value.toUpperCase();
   if (!/^[1-8]\d{16}[\dX]$/.test(v)) return REJECT;
   const year = Number(v.slice(6, 10));
@@ -262,7 +265,7 @@ const NRIC_TABLE: Record<string, { offset: number; letters: string }> = {
 };
 
 export const nricSg: Validator = (value, ctx) => {
-  if (!isIsolated(ctx)) return REJECT;
+  if (!isIsolated(ctx, value)) return REJECT;
   const v = value.toUpperCase();
   const m = /^([STFGM])(\d{7})([A-Z])$/.exec(v);
   if (!m) return REJECT;

@@ -33,8 +33,8 @@ const slackToken: Validator = (value, ctx) => ((value.match(/\d/g) ?? []).length
 
 /** `KEY=` with nothing after it, so the next key was read as the value. */
 const NEXT_KEY = /^[A-Za-z_][\w.-]*=$/;
-/** Keys naming values that are public or bound to one page view, not credentials. */
-const NON_SECRET_KEY = /^[^A-Za-z]*(?:public|pub|csrf|xsrf)[_.-]?/i;
+/** Key prefixes naming values that are public or bound to one page view, not credentials. */
+const NON_SECRET_KEY = /^(?:public|pub|csrf|xsrf)/i;
 
 /** Keyword-anchored values without a vendor prefix need more randomness to count. */
 const keyedToken: Validator = (value, ctx) => {
@@ -172,7 +172,9 @@ const genericSecret: Validator = (value, ctx) => {
   if (/^\d+$/.test(v)) return REJECT; // counts, ids and timestamps
   if (/^[a-z]+(?:[-_][a-z]+)*$/i.test(v)) return REJECT; // words and identifiers
   if (/^(?:https?|file):\/\//i.test(v) || /^[./~]/.test(v)) return REJECT; // URLs and paths
-  if (NEXT_KEY.test(v) || NON_SECRET_KEY.test(ctx.match)) return REJECT;
+  // The key is the last name before the value (`csrf-token` in `csrf-token=...`).
+  const keyName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(ctx.before)?.[1] ?? '';
+  if (NEXT_KEY.test(v) || NON_SECRET_KEY.test(keyName)) return REJECT;
   if (/[-_.:]v?\d+\.\d+(?:\.\d+)*$/.test(v)) return REJECT; // artifact versions (lib-1.2.3)
   const entropy = shannonEntropy(v);
   if (entropy < 3) return REJECT;

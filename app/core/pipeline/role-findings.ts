@@ -1,0 +1,58 @@
+import type { Db } from '../db/open-db.ts';
+import { fingerprint } from '../classify/fingerprint.ts';
+import { maskValue } from '../classify/mask.ts';
+
+/**
+ * Columns whose role says what they hold (a `full_name` column holds names, a
+ * `billing_address` column addresses) are findings by themselves, even where no text rule
+ * would fire: a name in a name column is personal data. Values go through the same masking and
+ * keyed fingerprint as every other finding; review marks survive reruns.
+ */
+export const ROLE_RULES = [
+  { role: 'name', ruleId: 'column-role.name', kind: 'person_name', category: 'contact' as const, confidence: 0.8 },
+  { role: 'address', ruleId: 'column-role.address', kind: 'postal_address', category: 'contact' as const, confidence: 0.8 },
+] as const;
+
+const ROLE_RULE_VERSION = 1;
+
+export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
+  let added = 0;
+  const ids = ROLE_RULES.map((r) => `'${r.ruleId}'`).join(', ');
+  await db.exec(`DROP TABLE IF EXISTS role_saved_reviews`);
+  await db.exec(`CREATE TEMP TABLE role_saved_reviews AS SELECT source_id, row, field, rule_id, fingerprint, review FROM findings WHERE rule_id IN (${ids}) AND review <> 'unreviewed'`);
+  await db.exec(`DELETE FROM findings WHERE rule_id IN (${ids})`);
+  for (const rule of ROLE_RULES) {
+    const values = await db.all<{ text: string }>(
+      `SELECT DISTINCT c.text FROM cells c JOIN source_columns sc ON sc.source_id = c.source_id AND sc.column_name = c.field
+       WHERE sc.role = ? AND length(trim(c.text)) >= 2`,
+      [rule.role],
+    );
+    if (values.length === 0) continue;
+    await db.exec(`DROP TABLE IF EXISTS role_values; CREATE TEMP TABLE role_values (text VARCHAR, fingerprint VARCHAR, preview VARCHAR, normalized VARCHAR)`);
+    const appender = await db.connection.createAppender('role_values', 'main', 'temp');
+    for (const { text } of values) {
+      appender.appendVarchar(text);
+      appender.appendVarchar(fingerprint(key, text));
+      appender.appendVarchar(maskValue(text, rule.category, rule.kind));
+      appender.appendVarchar(text.trim().toLowerCase().replace(/\s+/g, ' '));
+      appender.endRow();
+    }
+    appender.closeSync();
+    await db.exec(
+      `INSERT INTO findings
+       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + row_number() OVER (ORDER BY c.source_id, c.row, c.field),
+         c.source_id, c.row, c.field, ?, ${ROLE_RULE_VERSION}, ?, ?, NULL, 'medium', ?, 0, length(c.text),
+         v.preview, v.fingerprint, v.normalized, json_object('basis', 'column role ' || ?),
+         coalesce(s.review, 'unreviewed')
+       FROM cells c JOIN source_columns sc ON sc.source_id = c.source_id AND sc.column_name = c.field
+       JOIN role_values v ON v.text = c.text
+       LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ? AND s.fingerprint = v.fingerprint
+       WHERE sc.role = ?`,
+      [rule.ruleId, rule.category, rule.kind, rule.confidence, rule.role, rule.ruleId, rule.role],
+    );
+    const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE rule_id = ?`, [rule.ruleId]);
+    added += n?.n ?? 0;
+  }
+  await db.exec(`DROP TABLE IF EXISTS role_values; DROP TABLE IF EXISTS role_saved_reviews`);
+  return added;
+}

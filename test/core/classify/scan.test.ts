@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
+import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
+import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
+import { ClassifyError, classifyRelation, planKeywords, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
+import type { Rule } from '../../../app/core/classify/rule-types.ts';
+
+const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+const GITHUB = 'ghp_2ywfuj4ze0h5fw0yyhm0dsu4stzdq0is9ast';
+const PASSWORD = 'Tr0ub4dor&3xyz';
+const key = Buffer.alloc(32, 1);
+const rules = [...secretRules, ...operationalRules];
+
+async function withCells<T>(texts: string[], fn: (db: Db) => Promise<T>): Promise<T> {
+  return withScratchDb(async (db) => {
+    await db.exec(SCHEMA_SQL);
+    for (const [i, text] of texts.entries()) await db.exec('INSERT INTO cells VALUES (1, ?, ?, ?)', [i + 1, 'message', text]);
+    return fn(db);
+  });
+}
+
+describe('classifyRelation', () => {
+  it('stores a masked preview and a keyed fingerprint, never the raw secret', async () => {
+    await withCells([`charge with api_key=${STRIPE}`, `export GITHUB_TOKEN=${GITHUB}`, `postgres://app:${PASSWORD}@db.internal:5432/app`], async (db) => {
+      const result = await classifyRelation(db, { relation: 'cells', rules, validators, key });
+      expect(result.findings).toBeGreaterThanOrEqual(3);
+      const dump = JSON.stringify(await db.all('SELECT * FROM findings'));
+      for (const raw of [STRIPE, GITHUB, PASSWORD]) expect(dump).not.toContain(raw);
+      const secrets = await db.all<{ kind: string; preview: string; normalized: string | null; fingerprint: string }>(
+        `SELECT kind, preview, normalized, fingerprint FROM findings WHERE category = 'secret' ORDER BY row`,
+      );
+      expect(secrets.map((s) => s.kind)).toEqual(['stripe_secret_key', 'github_token', 'database_password']);
+      expect(secrets.every((s) => s.normalized === null && /^[0-9a-f]{64}$/.test(s.fingerprint))).toBe(true);
+      expect(secrets[1]!.preview).toBe('ghp_…9ast');
+    });
+  });
+
+  it('keeps only the most specific rule when a vendor key sits inside a generic assignment', async () => {
+    const findings = await scanTexts([`{"api_key": "${STRIPE}"}`, `password=${PASSWORD}`], { rules, validators, key });
+    expect(findings.filter((f) => f.index === 0).map((f) => f.ruleId)).toEqual(['secret.stripe.secret-key']);
+    expect(findings.filter((f) => f.index === 1).map((f) => f.kind)).toEqual(['password']);
+  });
+
+  it('reports spans in code points, so text before the value may hold emoji', async () => {
+    const text = `😀😀 token ${GITHUB}`;
+    const [finding] = await scanTexts([text], { rules: secretRules, validators, key });
+    expect([...text].slice(finding!.start, finding!.end).join('')).toBe(GITHUB);
+  });
+
+  it('keeps review marks across a rerun and drops findings whose text no longer matches', async () => {
+    await withCells([`a ${GITHUB}`, `b api_key=${STRIPE}`], async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key });
+      await db.exec(`UPDATE findings SET review = 'false_positive' WHERE kind = 'github_token'`);
+      await db.exec(`UPDATE findings SET review = 'confirmed' WHERE kind = 'stripe_secret_key'`);
+      await db.exec(`UPDATE cells SET text = 'b nothing here' WHERE row = 2`);
+      await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key });
+      const rows = await db.all<{ kind: string; review: string }>('SELECT kind, review FROM findings ORDER BY row');
+      expect(rows).toEqual([{ kind: 'github_token', review: 'false_positive' }]);
+    });
+  });
+
+  it('replaces only the findings of the rules it runs', async () => {
+    await withCells([`${GITHUB} at 10.1.2.3`], async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules, validators, key });
+      await classifyRelation(db, { relation: 'cells', rules: operationalRules, validators, key });
+      const kinds = (await db.all<{ kind: string }>('SELECT kind FROM findings ORDER BY kind')).map((r) => r.kind);
+      expect(kinds).toEqual(['github_token', 'private_ip']);
+    });
+  });
+
+  it('sets normalized for identifiers but never for secrets, even when a validator offers it', async () => {
+    const contact: Rule = {
+      id: 'test.contact.handle',
+      version: 1,
+      category: 'contact',
+      kind: 'handle',
+      severity: 'low',
+      keywords: ['@'],
+      pattern: '@([a-z]{3,})',
+      valueGroup: 1,
+      validator: 'test.normalize',
+      confidence: 0.9,
+      description: 'test',
+      examples: { positive: [], negative: [] },
+    };
+    const secret: Rule = { ...contact, id: 'test.secret.handle', category: 'secret', kind: 'handle_secret' };
+    const testValidators = { ...validators, 'test.normalize': (v: string) => ({ valid: true, normalized: v.toUpperCase() }) };
+    await withCells(['hi @alice'], async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules: [contact, secret], validators: testValidators, key, resolveOverlaps: false });
+      const rows = await db.all<{ category: string; normalized: string | null }>('SELECT category, normalized FROM findings ORDER BY category');
+      expect(rows).toEqual([
+        { category: 'contact', normalized: 'ALICE' },
+        { category: 'secret', normalized: null },
+      ]);
+    });
+  });
+
+  it('reports progress through scan, validate and write', async () => {
+    const phases: ScanProgress['phase'][] = [];
+    await withCells([`a ${GITHUB}`], async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key, onProgress: (p) => phases.push(p.phase) });
+    });
+    expect(phases).toContain('scan');
+    expect(phases).toContain('validate');
+    expect(phases.at(-1)).toBe('write');
+  });
+
+  it('stops with a CANCELLED error when its signal is aborted and leaves earlier findings in place', async () => {
+    await withCells([`a ${GITHUB}`], async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key });
+      const controller = new AbortController();
+      const run = classifyRelation(db, {
+        relation: 'cells',
+        rules: secretRules,
+        validators,
+        key: randomBytes(32),
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+      await expect(run).rejects.toBeInstanceOf(ClassifyError);
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM findings'))?.n).toBe(1);
+    });
+  });
+
+  it('finds the same values with the combined plan and the per-rule plan', async () => {
+    const texts = [
+      `Authorization: Bearer ${GITHUB}`,
+      `{"usage": {"total_tokens": 12}, "max_tokens": 4096}`,
+      `x-api-key: sk-ant-api03-${'a1B2c3D4e5'.repeat(9)}xyz`,
+      `GET /v1/chat/completions from 10.0.0.8 to /home/deploy/app`,
+      `mysql://root:${PASSWORD}@10.2.3.4/db and api_key=${STRIPE}`,
+    ];
+    const shape = (fs: Awaited<ReturnType<typeof scanTexts>>) => fs.map((f) => `${f.index}:${f.ruleId}:${f.start}-${f.end}`).sort();
+    const combined = await scanTexts(texts, { rules, validators, key });
+    const perRule = await scanTexts(texts, { rules, validators, key, plan: 'per-rule' });
+    expect(shape(combined)).toEqual(shape(perRule));
+    expect(combined.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('refuses two rules with the same id', async () => {
+    await withCells(['x'], async (db) => {
+      await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });
+    });
+  });
+});
+
+describe('planKeywords', () => {
+  it('searches a keyword that contains another in a later level, so both are seen', () => {
+    const base = secretRules[0]!;
+    const plan = planKeywords([
+      { ...base, id: 'a', keywords: ['key'] },
+      { ...base, id: 'b', keywords: ['x-api-key'] },
+    ]);
+    expect(plan.groups).toHaveLength(2);
+    expect(plan.rulesByKeyword.get('key')).toEqual([0]);
+    expect(plan.rulesByKeyword.get('x-api-key')).toEqual([1]);
+  });
+
+  it('lets a keyword admit the rules of a keyword that its last delimiter could hide', () => {
+    const base = secretRules[0]!;
+    const plan = planKeywords([
+      { ...base, id: 'a', keywords: ['/v1/'] },
+      { ...base, id: 'b', keywords: ['/home/'] },
+    ]);
+    expect(plan.rulesByKeyword.get('/v1/')).toEqual([0, 1]);
+  });
+
+  it('tests frequent keywords on their own', () => {
+    const base = secretRules[0]!;
+    const plan = planKeywords([{ ...base, id: 'a', keywords: ['token'] }], new Set(['token']));
+    expect(plan.frequent.get('token')).toEqual([0]);
+    expect(plan.groups).toHaveLength(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOMB_DECOMPRESSED_BYTES, writeBigHostileSamples, type BigSamples } from '../../scripts/make-hostile-samples.ts';
+import { FIXTURES, runTs } from './fixtures/child.ts';
+
+/** The documented memory bound of one import, whatever the file holds (docs/security.md). */
+const MAX_RSS_MIB = 1536;
+
+interface ChildReport {
+  results: Array<{ path: string; status: string; format?: string; rows?: number; rejected?: number; code?: string; message?: string }>;
+  maxRssMiB: number;
+}
+
+let dir: string;
+let big: BigSamples;
+const measured: Record<string, number> = {};
+
+async function ingestInChild(files: string[]): Promise<ChildReport> {
+  const caseDir = path.join(dir, `case-${Math.random().toString(36).slice(2)}`);
+  const r = await runTs(path.join(FIXTURES, 'ingest-child.ts'), [caseDir, ...files], { timeoutMs: 150_000 });
+  // The process stays up: no signal, exit 0, one JSON line.
+  expect({ code: r.code, signal: r.signal, stderr: r.stderr.slice(0, 500) }).toEqual({ code: 0, signal: null, stderr: '' });
+  const report = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildReport;
+  rmSync(caseDir, { recursive: true, force: true });
+  return report;
+}
+
+describe('big hostile inputs (generated at test time, imported in a child process)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'breachscope-big-'));
+    big = await writeBigHostileSamples(path.join(dir, 'in'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.stdout.write(`peak RSS (MiB) per big input: ${JSON.stringify(measured)}\n`);
+  });
+
+  it('rejects one 64 MiB line with its line number, keeps the lines around it, within the memory bound', async () => {
+    const report = await ingestInChild([big.longLine]);
+    measured['64 MiB line'] = report.maxRssMiB;
+    expect(report.results[0]).toMatchObject({ status: 'imported', rows: 2, rejected: 1 });
+    expect(report.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  });
+
+  it('streams a thousandfold gzip without holding it in memory', async () => {
+    expect(BOMB_DECOMPRESSED_BYTES / statSync(big.gzipBomb).size).toBeGreaterThan(900);
+    const report = await ingestInChild([big.gzipBomb]);
+    measured['gzip x1000'] = report.maxRssMiB;
+    expect(report.results[0]).toMatchObject({ status: 'imported', rows: 1 });
+    expect(report.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  });
+
+  it('survives JSON nested 100,000 deep: deep records are rejected, the others import, and the next file still imports', async () => {
+    const report = await ingestInChild([big.deepJsonLines, big.deepJsonArray, big.tooWideCsv]);
+    measured['deep JSON + 5000 columns'] = report.maxRssMiB;
+    const [lines, doc, tooWide] = report.results;
+    expect(lines).toMatchObject({ status: 'imported', format: 'jsonl', rows: 2, rejected: 2 });
+    expect(doc).toMatchObject({ status: 'imported', format: 'json-array', rows: 0 });
+    expect(tooWide).toMatchObject({ status: 'failed', code: 'TOO_MANY_COLUMNS' });
+    expect(report.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  });
+
+  it('imports a file with 2,000 columns as 2,000 fields', async () => {
+    const report = await ingestInChild([big.wideCsv]);
+    measured['2000 columns'] = report.maxRssMiB;
+    // Names like col_100 carry three digits, which the sniffer reads as data: the name line is row 1.
+    expect(report.results[0]).toMatchObject({ status: 'imported', rows: 2, rejected: 0 });
+    expect(report.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  });
+});
