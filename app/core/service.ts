@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { createCase, isCaseDir, openCase, casePaths, writeJsonAtomic, type CaseHandle } from './case/case.ts';
+import { loadCaseFacts, writeCaseFacts } from './case/case-facts.ts';
 import { verifyAuditLog } from './case/audit-log.ts';
 import { expandInputs, ingestFiles, setColumnRole, type IngestResult } from './ingest/ingest.ts';
 import { sniffFormat } from './ingest/sniff.ts';
@@ -165,23 +166,14 @@ export function createCoreService(deps: CoreServiceDeps): CoreService {
     writeJsonAtomic(recentFile, list);
   }
 
-  // ---- facts: `<case>/facts.json`, the same file the `analyze` pipeline reads and writes ----
-  function factsFile(h: CaseHandle): string {
-    return path.join(h.dir, 'facts.json');
-  }
-  function loadFacts(h: CaseHandle): BreachFacts {
-    try {
-      return parseFacts(JSON.parse(readFileSync(factsFile(h), 'utf8')));
-    } catch {
-      return parseFacts({});
-    }
-  }
+  // ---- facts: `<case>/facts.json`, shared with the CLI and the pipeline ----
+  const loadFacts = loadCaseFacts;
   function factsView(h: CaseHandle): FactsView {
     const facts = loadFacts(h);
     return { controller: facts.controller, overrides: facts.overrides as OverrideInput[], awareAt: h.meta.awareAt };
   }
   function saveFacts(h: CaseHandle, facts: BreachFacts, audit: { action: string; details: Record<string, unknown> }) {
-    writeJsonAtomic(factsFile(h), { controller: facts.controller, overrides: facts.overrides, ...(facts.holidays ? { holidays: facts.holidays } : {}) });
+    writeCaseFacts(h, facts);
     h.record(audit);
     cache.assessment = undefined;
     cache.summary = undefined;

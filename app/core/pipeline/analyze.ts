@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCase, isCaseDir, openCase, writeJsonAtomic, type CaseHandle } from '../case/case.ts';
+import { createCase, isCaseDir, openCase, type CaseHandle } from '../case/case.ts';
+import { loadCaseFacts, writeCaseFacts } from '../case/case-facts.ts';
 import { expandInputs, ingestFiles, type IngestResult } from '../ingest/ingest.ts';
 import { computeSubjects, ipCountryTablePaths, type SubjectsSummary } from '../subjects/index.ts';
 import { parseFacts, type BreachFacts } from '../assess/facts.ts';
@@ -116,21 +117,9 @@ export function readFactsFile(file: string): BreachFacts {
   }
 }
 
-/** Controller facts saved in the case (entered once), merged under the stated ones. */
-export function caseFactsPath(handle: CaseHandle): string {
-  return path.join(handle.dir, 'facts.json');
-}
-
-export function loadCaseFacts(handle: CaseHandle): BreachFacts {
-  try {
-    return parseFacts(JSON.parse(readFileSync(caseFactsPath(handle), 'utf8')));
-  } catch {
-    return parseFacts({});
-  }
-}
-
+/** Saves the controller facts in the case (audited). */
 export function saveCaseFacts(handle: CaseHandle, facts: BreachFacts): void {
-  writeJsonAtomic(caseFactsPath(handle), { controller: facts.controller, overrides: facts.overrides, ...(facts.holidays ? { holidays: facts.holidays } : {}) });
+  writeCaseFacts(handle, facts);
   handle.record({ action: 'facts.saved', details: { fields: Object.keys(facts.controller), overrides: facts.overrides.length } });
 }
 

@@ -10,17 +10,25 @@ const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
+// Numeric dates (ISO, day-first or month-first with - / .), and dates with a month name in
+// either order ("12 March 1985", "12. März 1985", "3 de março de 1990", "12-Mar-1985", "March 12, 1985").
 const DATE =
   '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}' +
   '|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})' +
-  '|[0-9]{1,2}(?:st|nd|rd|th|er|\\.|º)? (?:de )?\\p{L}+\\.?,? (?:de )?[0-9]{4}' +
-  '|\\p{L}+\\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}';
+  '|[0-9]{1,2}(?:st|nd|rd|th|er|\\.|º)?[ -](?:de )?\\p{L}{3,12}\\.?,?[ -](?:de )?[0-9]{4}' +
+  '|\\p{L}{3,12}\\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}';
 
+// Labels and first-person verbs that put a date of birth right after them, in the eight
+// languages of the lexicons (both genders where the verb agrees).
 const BIRTH_LABELS = [
-  'born(?: on| in)?', 'date[_ ]of[_ ]birth', 'birth[_ ]?date', 'birthday', 'd\\.?o\\.?b\\.?',
-  'geburtsdatum', 'geboren(?: am)?', 'geb\\.', 'née? le', 'date de naissance', 'fecha de nacimiento', 'nacid[oa] el',
-  'data di nascita', 'nat[oa] il', 'geboortedatum', 'geboren op', 'data urodzenia', 'urodzon[ya]', 'urodziłe[mś] się',
-  'data de nascimento', 'nascid[oa] em',
+  'born(?: on| in)?', 'date[_ ]of[_ ]birth', 'birth[_ ]?date', 'birthday(?: is)?', 'd\\.?o\\.?b\\.?',
+  'geburtsdatum', 'geburtstag', 'geboren(?: am)?', 'geb\\.(?: am)?',
+  'née?s? le', 'date de naissance', 'naissance',
+  'fecha de nacimiento', 'f\\. ?de nac\\.', 'nacid[oa] el', 'nac[ií] el',
+  'data di nascita', 'nat[oa] il',
+  'geboortedatum', 'geboren op',
+  'data urodzenia', 'urodzon[ya]', 'urodzi(?:łe[mś]|ła[mś]|ł|ła) się',
+  'data de nascimento', 'nascid[oa] (?:em|a|no dia)', 'nasci (?:em|a|no dia)',
 ];
 
 const NAME_LABELS = [
@@ -401,24 +409,50 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.date-of-birth',
-    version: 1,
+    version: 2,
     category: 'demographic',
     kind: 'date_of_birth',
     severity: 'medium',
-    keywords: ['born', 'birth', 'dob', 'd.o.b', 'geburt', 'geboren', 'geb.', 'né', 'naissance', 'nacimiento', 'nacid', 'nascita', 'nato', 'nata', 'geboorte', 'urodz', 'nascimento', 'nascid'],
-    pattern: `(?i)\\b(?:${BIRTH_LABELS.join('|')})["']?\\s*(?:is|was|ist|est|es|è|:|=|-)?\\s*["']?(?:on |am |le |el |il |op |em )?(${DATE})`,
+    keywords: ['born', 'birth', 'dob', 'd.o.b', 'geburt', 'geboren', 'geb.', 'né le', 'née le', 'nés le', 'naissance', 'nacimiento', 'nacid', 'nací', 'naci el', 'de nac', 'nascita', 'nato il', 'nata il', 'geboorte', 'urodz', 'nasci'],
+    pattern: `(?i)\\b(?:${BIRTH_LABELS.join('|')})["']?\\s*(?:is|was|ist|est|es|è|é|jest|:|=|-)?\\s*["']?(?:on |am |le |el |il |op |em |a |no dia )?(${DATE})`,
     valueGroup: 1,
     validator: 'pii.date-of-birth',
     confidence: 0.9,
-    description: 'Date of birth: a date right after a birth label (born, DOB, Geburtsdatum, né le, fecha de nacimiento, …).',
+    description: 'Date of birth: a date right after a birth label or verb (born, DOB, Geburtsdatum, né le, nací el, urodziłam się, …).',
     examples: {
       positive: [
         { text: 'I was born on 12 March 1985 in Leeds', value: '12 March 1985' },
         { text: '{"dob": "1985-03-12"}', value: '1985-03-12' },
         { text: 'Geburtsdatum: 03.04.1979', value: '03.04.1979' },
         { text: 'née le 5 juillet 1990', value: '5 juillet 1990' },
+        { text: 'yo nací el 4/11/1988 en Sevilla', value: '4/11/1988' },
+        { text: 'nasci a 9 de maio de 1979', value: '9 de maio de 1979' },
+        { text: 'urodziłam się 14.02.1992 w Gdańsku', value: '14.02.1992' },
+        { text: 'DOB 07-Aug-1968', value: '07-Aug-1968' },
       ],
-      negative: ['release date: 2024-01-15', 'born on 31.02.1990', 'birthday party on 2999-01-01'],
+      negative: ['release date: 2024-01-15', 'born on 31.02.1990', 'birthday party on 2999-01-01', 'nacimiento del río en 2020-13-01'],
+    },
+  },
+  {
+    id: 'pii.date-of-birth.trailing',
+    version: 1,
+    category: 'demographic',
+    kind: 'date_of_birth',
+    severity: 'medium',
+    keywords: ['geboren', 'geb.', 'urodz'],
+    // German and Dutch put the participle last ("ich bin am 3.4.1990 geboren", "ik ben op
+    // 3 mei 1990 geboren"); Polish may too ("12 maja 1990 r. urodzona").
+    pattern: `(?i)\\b(?:am|op|den|dnia)\\s+(${DATE})\\s*(?:r\\.\\s*)?(?:geboren|geb\\.|urodzon[ya]|urodzi)`,
+    valueGroup: 1,
+    validator: 'pii.date-of-birth',
+    confidence: 0.9,
+    description: 'Date of birth written before the participle (am … geboren, op … geboren, dnia … urodzony).',
+    examples: {
+      positive: [
+        { text: 'Ich bin am 19.03.1994 geboren, also bald 32', value: '19.03.1994' },
+        { text: 'mijn zus is op 2 februari 1987 geboren', value: '2 februari 1987' },
+      ],
+      negative: ['am 19.03.2094 geboren', 'am 01.02.2020 gebucht'],
     },
   },
   {

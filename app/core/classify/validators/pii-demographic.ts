@@ -45,7 +45,7 @@ export function parseBirthDate(text: string, now = new Date()): { ymd: [number, 
     // 03/04/1985: day-first everywhere but North America; the year, which links, is certain.
     return { ymd: [y, b, a], isAmbiguous: a !== b };
   }
-  m = /^(\d{1,2})(?:st|nd|rd|th|er|\.|º)? (?:de )?([\p{L}]+)\.?,? (?:de )?(\d{4})$/u.exec(t);
+  m = /^(\d{1,2})(?:st|nd|rd|th|er|\.|º)?[ -](?:de )?([\p{L}]+)\.?,?[ -](?:de )?(\d{4})$/u.exec(t);
   if (m && MONTHS[m[2]!]) return { ymd: [Number(m[3]), MONTHS[m[2]!]!, Number(m[1])], isAmbiguous: false };
   m = /^([\p{L}]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u.exec(t);
   if (m && MONTHS[m[1]!]) return { ymd: [Number(m[3]), MONTHS[m[1]!]!, Number(m[2])], isAmbiguous: false };
