@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretRules } from '../app/core/classify/rules/secret-rules.ts';
 import { scanTexts, type TextFinding } from '../app/core/classify/scan.ts';
-import { hasSequentialRun, isPlaceholder } from '../app/core/classify/validators/secret-checks.ts';
+import { hasSequentialRun, isPlaceholder, shannonEntropy } from '../app/core/classify/validators/secret-checks.ts';
 import { classifyJwt, secretValidators } from '../app/core/classify/validators/secret-validators.ts';
 
 const ANY_SECRET = '*';
@@ -294,13 +294,15 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 /**
  * True when a missed positive holds a value this engine rejects by design, with the same checks
- * the validators use: placeholders and typed fillers (`xxxx`, `AAAA…`, `abcdef123456`, AWS's
+ * the validators use: placeholders, typed fillers and low-entropy runs (`xxxx`, `AAAA…`, `abcdef123456`, AWS's
  * EXAMPLE keys, `user:pass`) and JWT-shaped strings whose header does not decode to JSON with an
  * `alg`. Without a gold value, any token of the line that is such a value counts.
  */
 export function rejectedByPolicy(c: Pick<Case, 'text' | 'secret'>, kinds: string[]): boolean {
   const pieces = c.secret ? [c.secret, ...c.secret.split(/[-_.:]/)] : c.text.split(/[\s"'`=:,;@/<>(){}[\]]+/);
-  const filler = pieces.some((p) => p.length >= 4 && (isPlaceholder(p) || (p.length >= 6 && hasSequentialRun(p))));
+  const filler = pieces.some(
+    (p) => p.length >= 4 && (isPlaceholder(p) || (p.length >= 6 && hasSequentialRun(p)) || (p.length >= 16 && shannonEntropy(p) < 2.5)),
+  );
   if (filler) return true;
   if (kinds.includes('jwt')) {
     const source = c.secret ?? c.text;

@@ -4,6 +4,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table } from './lib.ts';
 
 interface FileTiming {
@@ -51,7 +52,57 @@ function ingestBench(): void {
   sections.push(text);
 }
 
-const benches: Record<string, () => void | Promise<void>> = { ingest: ingestBench };
+interface ClassifyChild {
+  mode: string;
+  rules: number;
+  findings: number;
+  cells: number;
+  cellBytes: number;
+  ingestSeconds: number;
+  classifySeconds: number;
+  planted: number;
+  found: number;
+}
+
+function classifyBench(): void {
+  const { dir, truth } = ensureSamples(rows, seed);
+  const files = filesIn(dir);
+  const lint = runChild<{ bytes: number; lines: number; messages: number; planted: number; found: number }>('secretlint-child.ts', [dir, truth, ...files]);
+  const secretsOnly = runChild<ClassifyChild>('classify-child.ts', ['secrets', dir, truth]);
+  const all = runChild<ClassifyChild>('classify-child.ts', ['all', dir, truth]);
+  // MB/s over the same decoded text for every row: the files' text as secretlint reads it.
+  const mb = lint.result.bytes / 1024 ** 2;
+  const row = (name: string, seconds: number, rss: number, found: number, planted: number, baseline: number) => [
+    name,
+    fmt(seconds, 2),
+    fmt(rows / seconds, 0),
+    fmt(mb / seconds),
+    fmt(baseline / seconds, 2) + 'x',
+    `${found}/${planted} (${fmt(found / planted, 3)})`,
+    fmt(rss, 0),
+  ];
+  const text = `### classify, ${rows.toLocaleString('en')} log_stream rows (seed ${seed}), ${fmt(mb)} MB of text\n\n${table(
+    ['step', 'seconds', 'log rows/s', 'MB/s', 'speed vs secretlint', 'planted secrets found', 'peak RSS MB'],
+    [
+      row('secretlint 12, preset-recommend (baseline)', lint.seconds, lint.peakRssMb, lint.result.found, lint.result.planted, lint.seconds),
+      row(`breachscope classify, secrets only (${secretsOnly.result.rules} rules)`, secretsOnly.seconds, secretsOnly.peakRssMb, secretsOnly.result.found, secretsOnly.result.planted, lint.seconds),
+      row(`breachscope classify, all categories (${all.result.rules} rules)`, all.seconds, all.peakRssMb, all.result.found, all.result.planted, lint.seconds),
+    ],
+  )}\n\nBreachScope classifies the case's ${all.result.cells.toLocaleString('en')} text cells (${fmt(all.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(all.result.ingestSeconds, 1)} s, not included above); secretlint reads the same files' raw text in 4 MB chunks. Peak RSS of the classify children includes their ingest.\n`;
+  process.stdout.write(text + '\n');
+  sections.push(text);
+}
+
+function subjectsBench(): void {
+  const persons = Math.max(1000, Math.round(rows / 20));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'subjects-bench.ts'), '--persons', String(persons)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error('subjects bench failed');
+  const text = `### subjects, ${persons.toLocaleString('en')} synthetic persons (~${rows.toLocaleString('en')} rows)\n\n\`\`\`\n${child.stdout.trim()}\n\`\`\`\n`;
+  process.stdout.write(text + '\n');
+  sections.push(text);
+}
+
+const benches: Record<string, () => void | Promise<void>> = { ingest: ingestBench, classify: classifyBench, subjects: subjectsBench };
 
 const order = which === 'all' ? Object.keys(benches) : [which];
 for (const name of order) {

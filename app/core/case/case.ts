@@ -25,6 +25,9 @@ export const CASE_FILES = {
   tmp: 'tmp',
 } as const;
 
+/** DuckDB's working-memory cap for a case (override with BREACHSCOPE_MEMORY_LIMIT). */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
 export interface CaseMeta {
   name: string;
   awareAt: string;
@@ -110,7 +113,7 @@ export function isCaseDir(dir: string): boolean {
 
 export async function createCase(dir: string, options: { name: string; awareAt: string; now?: Date }): Promise<CaseHandle> {
   const p = casePaths(dir);
-  if (existsSync(p.manifest) || existsSync(p.db)) {
+  if (existsSync(p.db) || (existsSync(p.manifest) && !isUnfinishedCreation(p.manifest))) {
     throw new CaseError('CASE_EXISTS', `${p.root} already holds a case; open it instead, or choose an empty folder.`);
   }
   const awareAt = parseIsoInstant(options.awareAt, 'aware-at');
@@ -131,11 +134,23 @@ export async function createCase(dir: string, options: { name: string; awareAt: 
     sources: [],
     exports: [],
   };
+  // The audit entry comes before the manifest: a process killed while creating never leaves a
+  // case (manifest) without its audit log; rerunning the creation finishes the job.
+  new AuditLog(p.audit).append({ action: 'case.created', details: { name: options.name, aware_at: awareAt, tool: `${TOOL_NAME} ${TOOL_VERSION}` } });
   writeJsonAtomic(p.manifest, manifest);
   const handle = await openCase(dir);
   await handle.db.exec(`INSERT OR REPLACE INTO meta VALUES ('name', ?), ('aware_at', ?), ('created_at', ?)`, [options.name, awareAt, createdAt]);
-  handle.record({ action: 'case.created', details: { name: options.name, aware_at: awareAt, tool: `${TOOL_NAME} ${TOOL_VERSION}` } });
   return handle;
+}
+
+/** A manifest with no database, sources or exports: a creation that was interrupted. */
+function isUnfinishedCreation(manifestFile: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Partial<Manifest>;
+    return (m.sources?.length ?? 0) === 0 && (m.exports?.length ?? 0) === 0;
+  } catch {
+    return false;
+  }
 }
 
 export async function openCase(dir: string, options: OpenCaseOptions = {}): Promise<CaseHandle> {
@@ -152,6 +167,8 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
       allowedDirectories: [p.root],
       allowedPaths: options.readablePaths ?? [],
       tempDirectory: p.tmp,
+      // DuckDB spills to tmp/ beyond this, which keeps the process's memory flat as leaks grow.
+      memoryLimit: process.env['BREACHSCOPE_MEMORY_LIMIT'] ?? DEFAULT_MEMORY_LIMIT,
       readOnly,
     });
   } catch (error) {

@@ -188,16 +188,22 @@ const CH_ESCAPES: Array<[string, string]> = [
   ['\\v', 'chr(11)'],
 ];
 
-/** Which ClickHouse escapes occur in each column (one aggregate pass; `contains` is cheap). */
+/**
+ * Which ClickHouse escapes occur in each column: first which columns hold a backslash at all,
+ * then, for those only, which escapes (`contains` is a cheap scan; replace is not).
+ */
 async function escapesPresent(db: Db, relation: string, columns: string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (columns.length === 0) return out;
-  const probes = columns.flatMap((c, ci) => [
+  const any = await db.one<Record<string, boolean | null>>(`SELECT ${columns.map((c, ci) => `bool_or(contains(${ident(c)}, '\\')) AS "${ci}"`).join(', ')} FROM ${relation}`);
+  const withBackslash = columns.filter((_, ci) => any?.[String(ci)]);
+  if (withBackslash.length === 0) return out;
+  const probes = withBackslash.flatMap((c, ci) => [
     `bool_or(contains(${ident(c)}, '\\\\')) AS "${ci}_bs"`,
     ...CH_ESCAPES.map(([esc], ei) => `bool_or(contains(${ident(c)}, '${esc}')) AS "${ci}_${ei}"`),
   ]);
-  const row = await db.one<Record<string, boolean | null>>(`SELECT ${probes.join(', ')} FROM ${relation}`);
-  columns.forEach((c, ci) => {
+  const row = await db.one<Record<string, boolean | null>>(`SELECT ${probes.join(', ')} FROM ${relation} WHERE ${withBackslash.map((c) => `contains(${ident(c)}, '\\')`).join(' OR ')}`);
+  withBackslash.forEach((c, ci) => {
     const present = new Set<string>();
     if (row?.[`${ci}_bs`]) present.add('\\\\');
     CH_ESCAPES.forEach(([esc], ei) => {

@@ -5,9 +5,11 @@ import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
 import { ClassifyError, classifyRelation, planKeywords, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
+import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
 
-const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
-const GITHUB = 'ghp_2ywfuj4ze0h5fw0yyhm0dsu4stzdq0is9ast';
+// Credential-shaped values drawn from a seeded generator: never issued, and never in the source.
+const STRIPE = sampleValue(['sk_live_', run(ALNUM, 24)], 'scan-test-stripe');
+const GITHUB = sampleValue(['ghp_', run(ALNUM, 36)], 'scan-test-github');
 const PASSWORD = 'Tr0ub4dor&3xyz';
 const key = Buffer.alloc(32, 1);
 const rules = [...secretRules, ...operationalRules];
@@ -32,7 +34,7 @@ describe('classifyRelation', () => {
       );
       expect(secrets.map((s) => s.kind)).toEqual(['stripe_secret_key', 'github_token', 'database_password']);
       expect(secrets.every((s) => s.normalized === null && /^[0-9a-f]{64}$/.test(s.fingerprint))).toBe(true);
-      expect(secrets[1]!.preview).toBe('ghp_…9ast');
+      expect(secrets[1]!.preview).toBe(`ghp_…${GITHUB.slice(-4)}`);
     });
   });
 

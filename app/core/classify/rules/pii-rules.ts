@@ -38,6 +38,25 @@ const NAME_LABELS = [
   'me llamo', 'mi nombre es', 'mi chiamo', 'il mio nome è', 'mijn naam is', 'ik heet', 'nazywam się', 'mam na imię',
   'meu nome é', 'me chamo', 'chamo-me',
 ];
+// Relations of the writer after which a capitalised full name is that person's name.
+const RELATION_POSSESSIVES =
+  "my|our|meine?[mnrs]?|unsere?[mnrs]?|mon|ma|mes|notre|mis?|nuestr[oa]|tu|la mia|il mio|mia|mio|mijn|onze|moj[aąeiy]|mój|mojego|mojej|mojemu|nasz[aey]?|meu|minha|à minha|ao meu|a mi|de mi|alla mia|al mio";
+const RELATION_NOUNS = [
+  'friend', 'colleague', 'coworker', 'co-worker', 'neighbou?r', 'flatmate', 'roommate', 'boss', 'manager', 'landlord', 'landlady', 'cousin', 'brother', 'sister', 'partner',
+  'freundin', 'freund(?:e?s)?', 'kollegin', 'kollegen?', 'nachbarin', 'nachbarn?', 'chefin', 'chef', 'vermieterin', 'vermieter', 'cousine', 'bruder', 'schwester',
+  'amie', 'ami', 'collègue', 'voisine', 'voisin', 'patronne', 'patron', 'propriétaire', 'cousine', 'cousin', 'frère', 'sœur',
+  'amiga', 'amigo', 'compañera', 'compañero', 'vecina', 'vecino', 'jefa', 'jefe', 'casera', 'casero', 'prima', 'primo', 'hermana', 'hermano',
+  'amica', 'amico', 'collega', 'vicina', 'vicino', 'capo', 'padrone di casa', 'cugina', 'cugino', 'sorella', 'fratello',
+  'vriendin', 'vriend', 'buurvrouw', 'buurman', 'baas', 'huisbaas', 'nicht', 'neef', 'broer', 'zus',
+  'przyjaciółk[aięąi]', 'przyjaciel(?:a|owi)?', 'koleżank[aięąi]', 'koleg[aięąi]', 'sąsiadk[aięąi]', 'sąsiad(?:a|owi)?', 'szef(?:a|owa)?', 'brat(?:a)?', 'siostr[aęy]',
+  'colega', 'vizinha', 'vizinho', 'chefe', 'senhoria', 'senhorio', 'irmã', 'irmão',
+].join('|');
+const RELATION_KEYWORDS = [
+  'friend', 'colleague', 'worker', 'neighbo', 'flatmate', 'roommate', 'boss', 'manager', 'landl', 'cousin', 'brother', 'sister', 'partner',
+  'freund', 'kolleg', 'nachbar', 'chef', 'vermieter', 'bruder', 'schwester', 'amie', 'ami ', 'collègue', 'voisin', 'patron', 'propriétaire', 'frère', 'sœur',
+  'amiga', 'amigo', 'compañer', 'vecin', 'jef', 'caser', 'prim', 'herman', 'amica', 'amico', 'collega', 'vicin', 'capo', 'padrone', 'cugin', 'sorella', 'fratello',
+  'vriend', 'buur', 'baas', 'nicht', 'neef', 'broer', 'zus', 'przyjaci', 'koleżank', 'koleg', 'sąsiad', 'szef', 'brat', 'siostr', 'colega', 'vizinh', 'senhori', 'irmã', 'irmão',
+];
 const HONORIFICS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Monsieur|Madame|Mme|Señor|Señora|Sr|Sra|Signor|Signora|Sig|Dhr|Mevr|Pan|Pani|Senhor|Senhora';
 const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]+";
 const NAME = `${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ])?(?:\\p{Lu}\\.|${NAME_WORD})){0,3}`;
@@ -376,7 +395,7 @@ export const piiRules: Rule[] = [
     valueGroup: 1,
     validator: 'pii.ip',
     confidence: 0.8,
-    description: 'IPv4 address (scope in detail: public, private, loopback, …); not versions or OIDs.',
+    description: 'IPv4 address (scope in detail: public, private, …); not loopback, versions or OIDs.',
     examples: {
       positive: [
         { text: 'login from 81.2.69.160 failed', value: '81.2.69.160' },
@@ -474,6 +493,29 @@ export const piiRules: Rule[] = [
         { text: '{"full_name": "Zofia Wójcik"}', value: 'Zofia Wójcik' },
       ],
       negative: ['my name is not important', 'name: Required', 'Name: Default Project'],
+    },
+  },
+  {
+    id: 'pii.person-name.relation',
+    version: 1,
+    category: 'contact',
+    kind: 'person_name',
+    severity: 'low',
+    keywords: RELATION_KEYWORDS,
+    // Case-sensitive name part: "my friend Anna Kowalska", "meinem Kollegen Jonas Weber", "mi
+    // compañero Pablo Ruiz". Two or more capitalised words, so "my friend Python" is not a name.
+    pattern: `(?i:\\b(?:${RELATION_POSSESSIVES})\\s+(?:best\\s+|good\\s+|old\\s+)?(?:${RELATION_NOUNS}))[ ,:]+(${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ]){0,2}${NAME_WORD}){1,2})`,
+    valueGroup: 1,
+    validator: 'pii.person-name.relation',
+    confidence: 0.5,
+    description: 'Full name right after a relation of the writer ("my friend …", "meine Kollegin …", "mon amie …", "mi compañero …").',
+    examples: {
+      positive: [
+        { text: 'can you remind my colleague Sarah Mitchell about the deadline', value: 'Sarah Mitchell' },
+        { text: 'Lade meinen Nachbarn Jonas Weber zum Grillen ein', value: 'Jonas Weber' },
+        { text: 'pergunta à minha amiga Beatriz Sousa se ela vem', value: 'Beatriz Sousa' },
+      ],
+      negative: ['my friend Python Scripts', 'my friend and I went out', 'my colleague said Monday Morning is fine'],
     },
   },
   {

@@ -3,6 +3,9 @@ import type { Rule } from '../rule-types.ts';
 import { ALNUM, BASE32, BASE64, DIGITS, HEX, keyedToken, LEFT, LETTERS, LOWER_ALNUM, oneOf, RIGHT, run, sampleValue, UPPER_ALNUM, URL_SAFE, vendorToken } from './secret-rule-builder.ts';
 
 const awsSecret = sampleValue([run(BASE64, 40)], 'aws-secret');
+const awsKeyId = sampleValue(['AKIA', run(BASE32, 16)], 'aws-key-id');
+const gcpKeyId = sampleValue([run(HEX, 40)], 'gcp-key-id');
+const azureClientSecret = sampleValue([run(ALNUM, 3), run(DIGITS, 1), 'Q~', run('A-Za-z0-9_~.-', 34)], 'azure-client-secret');
 const azureKey = sampleValue([run(BASE64, 86)], 'azure-account-key') + '==';
 const azureSig = sampleValue([run(ALNUM, 43)], 'azure-sas') + '%3D';
 
@@ -22,7 +25,7 @@ export const cloudSecretRules: Rule[] = [
     specificity: 2,
     description: 'AWS access key id (long-term AKIA or temporary ASIA); half of a key pair.',
     examples: {
-      positive: [{ text: 'aws_access_key_id = AKIA2OGYBAH6STMMNXNN', value: 'AKIA2OGYBAH6STMMNXNN' }],
+      positive: [{ text: `aws_access_key_id = ${awsKeyId}`, value: awsKeyId }],
       negative: ['aws_access_key: AKIAIOSFODNN7EXAMPLE', 'TODAYINASIAASACKOFRICEFELLOVER'],
     },
   },
@@ -84,8 +87,8 @@ export const cloudSecretRules: Rule[] = [
     specificity: 2,
     description: 'Google service-account JSON key file (its private_key_id; the PEM key itself is found by the private-key rule).',
     examples: {
-      positive: [{ text: '{"type": "service_account", "project_id": "p", "private_key_id": "3f1c0b7e55d24e0fa9b0c2d1e4f5a6b7c8d9e0f1"}', value: '3f1c0b7e55d24e0fa9b0c2d1e4f5a6b7c8d9e0f1' }],
-      negative: ['{"private_key_id": "0000000000000000000000000000000000000000"}', '{"client_id": "3f1c0b7e55d24e0fa9b0c2d1e4f5a6b7c8d9e0f1"}'],
+      positive: [{ text: `{"type": "service_account", "project_id": "p", "private_key_id": "${gcpKeyId}"}`, value: gcpKeyId }],
+      negative: ['{"private_key_id": "0000000000000000000000000000000000000000"}', `{"client_id": "${gcpKeyId}"}`],
     },
   },
   {
@@ -141,7 +144,7 @@ export const cloudSecretRules: Rule[] = [
     specificity: 2,
     description: 'Microsoft Entra ID (Azure AD) application client secret (the `Q~` marker).',
     examples: {
-      positive: [{ text: '"CLIENT_SECRET": "qHF8Q~PCM5HhMoyTFc5TYEomnzR6Kim9UJhe8a.P"', value: 'qHF8Q~PCM5HhMoyTFc5TYEomnzR6Kim9UJhe8a.P' }],
+      positive: [{ text: `"CLIENT_SECRET": "${azureClientSecret}"`, value: azureClientSecret }],
       negative: ['https://p3.byteimg.com/tos-cn-i-k3u1fbpfcp/6a9e704af49b4380bb686f0c96d33b81~tplv-k3u1fbpfcp-watermark.image'],
     },
   },
@@ -204,5 +207,9 @@ export const cloudSecretRules: Rule[] = [
   vendorToken({ id: 'secret.jfrog.identity-token', kind: 'jfrog_token', provider: 'JFrog', severity: 'high', keywords: ['cmvmd'], parts: ['cmVmd', run(ALNUM, 59)], description: 'JFrog Artifactory reference / identity token.' }),
   vendorToken({ id: 'secret.jfrog.api-key', kind: 'jfrog_token', provider: 'JFrog', severity: 'high', keywords: ['akcp'], parts: ['AKCp', run(ALNUM, 69)], description: 'JFrog Artifactory API key.' }),
   keyedToken({ id: 'secret.ibm.cloud-iam-key', kind: 'ibm_cloud_api_key', provider: 'IBM Cloud', severity: 'critical', keywords: ['ibm', 'iam_api', 'cloud_api'], parts: [run(URL_SAFE, 44)], description: 'IBM Cloud IAM API key named by an ibm / iam key.' }),
-  vendorToken({ id: 'secret.telegram.bot-token', kind: 'telegram_bot_token', provider: 'Telegram', severity: 'high', keywords: [':a'], parts: [run(DIGITS, 5, 16), ':A', run(URL_SAFE, 34)], validator: 'secret.telegram-bot', description: 'Telegram bot API token (bot id, colon, secret).' }),
+  {
+    ...vendorToken({ id: 'secret.telegram.bot-token', kind: 'telegram_bot_token', provider: 'Telegram', severity: 'high', keywords: [':a'], parts: [run(DIGITS, 5, 16), ':A', run(URL_SAFE, 34)], validator: 'secret.telegram-bot', description: 'Telegram bot API token (bot id, colon, secret), also inside api.telegram.org/bot<token>/ URLs.' }),
+    // Bot API URLs glue the token to `bot` (api.telegram.org/bot123:AA.../sendMessage).
+    pattern: `(?:^|[^0-9A-Za-z.]|/bot)([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?:[^A-Za-z0-9_-]|$)`,
+  },
 ];

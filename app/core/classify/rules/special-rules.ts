@@ -23,6 +23,21 @@ function termsOf(kind: SpecialKind): string[] {
   return SPECIAL_LEXICONS.flatMap((l) => l.terms[kind].map((raw) => parseTerm(raw).term));
 }
 
+/**
+ * Prefilter keywords for whole-word terms. A keyword is a plain substring, so a short word
+ * (`rom`, `hiv`, `std`) would admit every row containing `from`, `archive` or `stdout`; for words
+ * of up to three letters the keyword carries the character before the word instead (space, quote,
+ * bracket, line break). Only such a word as the very first characters of a cell is missed.
+ */
+export function prefilterKeywords(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const word of words.map((w) => w.toLowerCase())) {
+    if ([...word].length > 3 || !/^\p{L}+$/u.test(word)) out.add(word);
+    else for (const lead of [' ', '"', "'", '(', '\n', '\t', '[', '-', '/']) out.add(lead + word);
+  }
+  return [...out];
+}
+
 const EXAMPLES: Record<SpecialKind, { positive: Array<{ text: string; value?: string }>; negative: string[] }> = {
   health: {
     positive: [{ text: 'I have diabetes and need a diet plan' }, { text: 'ich bin HIV-positiv' }],
@@ -76,14 +91,16 @@ const CATEGORY_OF: Record<SpecialKind, 'special' | 'criminal'> = {
 
 const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
   id: kind === 'criminal' ? 'criminal.offence' : `special.${kind.replace('_', '-')}`,
-  version: 1,
+  version: 2,
   category: CATEGORY_OF[kind],
   kind: kind === 'criminal' ? 'criminal_offence' : kind,
   severity: 'high',
-  keywords: [...new Set(termsOf(kind))],
-  // The value is the sentence fragment around the term: up to 80 characters before it and 40
-  // after, never past a sentence end, so the validator judges each disclosure on its own.
-  pattern: `(?i)(?:^|[^\\p{L}\\p{N}])((?:[^.!?\\n]{0,80}[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]{0,40})`,
+  keywords: prefilterKeywords(termsOf(kind)),
+  // The value is the sentence that holds the term (from the previous sentence end to the next),
+  // so the validator judges each disclosure on its own. Unbounded runs of non-delimiters keep
+  // the RE2 automaton small; bounded windows ({0,80} before the term) multiplied its states by
+  // the window length and made these rules 2x slower.
+  pattern: `(?i)(?:^|[.!?\\n])((?:[^.!?\\n]*[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]*)`,
   valueGroup: 1,
   validator: `special.${kind}`,
   confidence: 0.4,

@@ -63,6 +63,8 @@ export const ipAddress: Validator = (raw, ctx) => {
     if (/[\p{L}\p{N}_]/u.test(b) || /[\p{L}\p{N}_]/u.test(a)) return REJECT;
     if (isVersionLike(ctx.before) || isOidLike(address, ctx.before, ctx.after)) return REJECT;
     const scope = ipv4Scope(address);
+    // 127.0.0.1 and 0.0.0.0 name no device outside the machine that logged them.
+    if (scope === 'loopback' || address === '0.0.0.0') return REJECT;
     return { valid: true, normalized: address, confidence: scope === 'public' ? 0.85 : 0.7, detail: { version: '4', scope, ...(prefix ? { prefix } : {}) } };
   }
   if (!isIPv6(address) && !isIPv6(bare)) return REJECT;

@@ -19,7 +19,8 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|monsieur|madame|mme|s
  * is still kept, at lower confidence, because non-English names are often unknown to it.
  */
 export const personName: Validator = (value, ctx) => {
-  const name = value.replace(HONORIFIC, '').trim();
+  // "Jacob Harris's number": the possessive ending is not part of the name.
+  const name = value.replace(HONORIFIC, '').replace(/['’]s$/u, '').trim();
   if (name.length < 2 || name.length > 80) return REJECT;
   if (NOT_NAMES.has(name.toLowerCase()) || name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase()))) return REJECT;
   const doc = nlp(name);
@@ -34,6 +35,15 @@ export const personName: Validator = (value, ctx) => {
   if (isGenericField && !isKnownPerson) return REJECT;
   const confidence = isKnownPerson ? 0.65 : hasHonorific ? 0.5 : 0.4;
   return { valid: true, normalized: name.replace(/\s+/g, ' '), confidence, detail: { known_name: String(isKnownPerson) } };
+};
+
+/**
+ * A name after a relation of the writer ("my colleague …"): capitalised words there are as often
+ * products and tools ("my friend Python Scripts"), so only a name compromise reads as a person counts.
+ */
+export const relatedPersonName: Validator = (value, ctx) => {
+  const verdict = personName(value, ctx);
+  return verdict.valid && verdict.detail?.['known_name'] === 'true' ? verdict : REJECT;
 };
 
 /** Postal addresses: a street with a house number; a postal code next to it raises confidence. */

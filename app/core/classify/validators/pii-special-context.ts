@@ -111,6 +111,8 @@ function specialValidator(kind: SpecialKind): Validator {
     for (const { word, index } of findTerms(kind, value)) {
       const entries = matchingEntries(kind, word);
       if (entries.length === 0) continue;
+      // An exact word glued by a hyphen to another word is part of a compound ("trans-atlantic").
+      if (entries.every((e) => !e.isPrefix) && /^-\p{L}/u.test(value.slice(index + word.length))) continue;
       const lexicons = [...new Set(entries.map((e) => e.lexicon))];
       const around = { match: ctx.match, before: ctx.before + value.slice(0, index), after: value.slice(index + word.length) + ctx.after };
       const level = contextLevel(lexicons, around, word);

@@ -24,7 +24,7 @@ import {
   taxIdDe,
 } from './pii-national-ids.ts';
 import { advertisingId, deviceId, geolocation, ipAddress } from './pii-network.ts';
-import { personName, postalAddress } from './pii-person.ts';
+import { personName, postalAddress, relatedPersonName } from './pii-person.ts';
 import { childAge, specialValidators } from './pii-special-context.ts';
 
 /** Re-anchors the context on the value inside the match (the scanner's contract says "around the match"). */
@@ -68,6 +68,7 @@ const byName: Record<string, Validator> = {
   'pii.ip': ipAddress,
   'pii.date-of-birth': dateOfBirth,
   'pii.person-name': personName,
+  'pii.person-name.relation': relatedPersonName,
   'pii.postal-address': postalAddress,
   'pii.advertising-id': advertisingId,
   'pii.device-id': deviceId,

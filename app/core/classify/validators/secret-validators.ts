@@ -152,6 +152,8 @@ const password: Validator = (value) => {
   if (/^[*xX#.]+$/.test(v)) return REJECT;
   if (/^\d{1,3}$/.test(v)) return REJECT;
   if (!isPrintable(v) || NEXT_KEY.test(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return REJECT;
+  // `<password>@host:5432/db`: what follows a template slot is the rest of the URL.
+  if (/^[@/:]/.test(v)) return REJECT;
   const detail: Record<string, string> = { strength: passwordStrength(v) };
   return { valid: true, confidence: detail['strength'] === 'weak' ? 0.8 : 0.9, detail };
 };
