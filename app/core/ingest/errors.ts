@@ -8,6 +8,7 @@ export type IngestErrorCode =
   | 'UNKNOWN_FORMAT'
   | 'CORRUPT_GZIP'
   | 'DECOMPRESSION_LIMIT'
+  | 'DISK_LIMIT'
   | 'PARSE_FAILED'
   | 'TOO_MANY_COLUMNS'
   | 'ALREADY_IMPORTED'

@@ -99,7 +99,7 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
       CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'the line contains a U+0001 control character'
                       WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
                       ELSE error_type || ': ' || error_message END,
-      left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+      reject_excerpt(csv_line)
     FROM ${REJ}`);
 }
 
@@ -147,7 +147,7 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, line - ${headerLines},
       CASE error_type WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
         ELSE 'expected ${n} tab-separated fields: ' || error_message END,
-      left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+      reject_excerpt(csv_line)
     FROM (SELECT line::BIGINT AS line, first(error_type) AS error_type, first(error_message) AS error_message, first(csv_line) AS csv_line FROM ${REJ} GROUP BY line)`);
   const arrays = await sampleArrayColumns(db, 'stage_tsv', names.map((_, i) => `c${i + 1}`));
   const escapes = await escapesPresent(db, 'stage_tsv', names.map((_, i) => `c${i + 1}`).filter((c) => !arrays.has(c)));
@@ -367,7 +367,7 @@ async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<L
     FROM stage_lines WHERE line IS NOT NULL AND trim(line) <> ''`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       CASE WHEN NOT ok THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
-      left(regexp_replace(line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200)
+      reject_excerpt(line)
     FROM stage_json WHERE NOT ok OR t <> 'OBJECT'`);
   return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line::JSON AS j FROM stage_json WHERE ok AND t = 'OBJECT'`);
 }
@@ -422,7 +422,7 @@ async function rejectDeepObjects(db: Db, input: LoadInput): Promise<void> {
     const depth = jsonDepth(row?.text ?? '');
     if (depth <= input.limits.maxJsonDepth) continue;
     await db.exec(
-      `INSERT INTO rejects SELECT ${input.sourceId}, __line, __row, ?, left(regexp_replace(j::VARCHAR, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200) FROM stage_obj WHERE __row = ?`,
+      `INSERT INTO rejects SELECT ${input.sourceId}, __line, __row, ?, reject_excerpt(j::VARCHAR) FROM stage_obj WHERE __row = ?`,
       [`JSON nested ${depth} levels deep; the limit is ${input.limits.maxJsonDepth}`, r],
     );
     await db.exec(`DELETE FROM stage_obj WHERE __row = ?`, [r]);
@@ -494,7 +494,7 @@ async function loadCsv(db: Db, input: LoadInput): Promise<LoadResult> {
   // When no record spans lines, the physical line is the ordinal plus the header.
   const oneLinePerRecord = input.newlines === total + headerLines || input.newlines === total + headerLines - 1;
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ${oneLinePerRecord ? `ord + ${headerLines}` : 'NULL'}, ord,
-      lower(error_type) || ': ' || error_message, left(regexp_replace(csv_line, '[\\x00-\\x1f\\x7f]', '?', 'g'), 200) FROM stage_rej`);
+      lower(error_type) || ': ' || error_message, reject_excerpt(csv_line) FROM stage_rej`);
   const cols = names.map((n, i) => `${ident(`c${i + 1}`)} AS ${ident(n)}`).join(', ');
   await db.exec(`CREATE TABLE ${table} AS
     WITH kept AS (

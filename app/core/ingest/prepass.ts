@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statfsSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import { once } from 'node:events';
@@ -22,10 +23,18 @@ export interface PrepassLimits {
   maxCompressionRatio: number;
 }
 
+/**
+ * Real log exports compress 5-20x; a single gzip stream cannot pass ~1,030x. Past 1 GiB of
+ * output, more than 200x is treated as a bomb. The decoded copy must also leave 1 GiB of the
+ * case's disk free.
+ */
 export const DEFAULT_LIMITS: PrepassLimits = {
   maxDecompressedBytes: 64 * 1024 ** 3,
-  maxCompressionRatio: 2000,
+  maxCompressionRatio: 200,
 };
+
+const RATIO_CHECK_AFTER = 1024 ** 3;
+const KEEP_FREE_BYTES = 1024 ** 3;
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -90,6 +99,9 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
   const state = new ContentScanner();
   let copy: WriteStream | undefined;
   let decodedBytes = 0;
+  let copied = 0;
+  let freeBytes: number | undefined;
+  let stoppedEarly = false;
   try {
     for await (const chunk of decoded) {
       const buf = chunk as Buffer;
@@ -98,16 +110,26 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
         if (decodedBytes > limits.maxDecompressedBytes) {
           throw new IngestError('DECOMPRESSION_LIMIT', `${file}: decompressed content exceeds ${limits.maxDecompressedBytes} bytes; refusing (possible gzip bomb). Decompress it yourself if it is genuine.`, { file });
         }
-        if (decodedBytes > 64 * 1024 ** 2 && bytes > 0 && decodedBytes / bytes > limits.maxCompressionRatio) {
+        if (decodedBytes > RATIO_CHECK_AFTER && bytes > 0 && decodedBytes / bytes > limits.maxCompressionRatio) {
           throw new IngestError('DECOMPRESSION_LIMIT', `${file}: expands more than ${limits.maxCompressionRatio}x; refusing (possible gzip bomb).`, { file });
         }
       }
       const text = state.push(buf, isGzip);
       if (isGzip || state.encoding !== 'utf-8') {
         if (!copy) {
+          // Binary content needs no decoded copy: stop before writing one (the sniffer names it).
+          if (looksBinaryStart(state.head)) {
+            stoppedEarly = true;
+            break;
+          }
+          freeBytes = freeSpace(options.copyPath);
           copy = createWriteStream(options.copyPath, { mode: 0o600 });
           // Write errors surface through the awaited 'drain'/'finish'; never as an unhandled event.
           copy.on('error', () => {});
+        }
+        copied += Buffer.byteLength(text);
+        if (freeBytes !== undefined && copied > freeBytes - KEEP_FREE_BYTES) {
+          throw new IngestError('DISK_LIMIT', `${file}: its decoded content would leave less than 1 GiB free on the case's disk; free space or decompress it elsewhere.`, { file });
         }
         if (!copy.write(text)) await once(copy, 'drain');
       }
@@ -130,14 +152,25 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
     throw new IngestError('READ_FAILED', `${file}: cannot be read (${message}).`, { file });
   }
 
+  let sha256: string;
+  if (stoppedEarly) {
+    // The evidence hash covers the whole file even when decoding stopped early.
+    const full = createHash('sha256');
+    bytes = 0;
+    for await (const chunk of createReadStream(file, { signal: options.signal, highWaterMark: 1024 * 1024 })) {
+      full.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    sha256 = full.digest('hex');
+  } else sha256 = hash.digest('hex');
   let cleanCopy = copy ? options.copyPath : undefined;
-  if (!copy && (state.invalidLines.length > 0 || state.nulBytes > 0 || state.hadBom)) {
+  if (!copy && !stoppedEarly && !looksBinaryStart(state.head) && (state.invalidLines.length > 0 || state.nulBytes > 0 || state.hadBom)) {
     // Rare path: a plain UTF-8 file with bad bytes. A second pass writes the cleaned copy.
     await writeCleanCopy(file, options.copyPath, options.signal);
     cleanCopy = options.copyPath;
   }
   return {
-    sha256: hash.digest('hex'),
+    sha256,
     bytes,
     compression: isGzip ? 'gzip' : 'none',
     magic: first,
@@ -151,6 +184,26 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
     nulBytes: state.nulBytes,
     ...(cleanCopy ? { cleanCopy } : {}),
   };
+}
+
+function looksBinaryStart(head: string): boolean {
+  const sample = head.slice(0, 4096);
+  if (sample.length < 64) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad += 1;
+  }
+  return bad / sample.length > 0.1;
+}
+
+function freeSpace(file: string): number | undefined {
+  try {
+    const st = statfsSync(path.dirname(file));
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return undefined;
+  }
 }
 
 function emptyText(base: { sha256: string; bytes: number; magic: Buffer }): PrepassResult {
@@ -209,6 +262,9 @@ class ContentScanner {
         this.hadBom = true;
         this.encoding = 'utf-16be';
         buf = buf.subarray(2);
+      } else {
+        const guess = guessUtf16WithoutBom(buf);
+        if (guess) this.encoding = guess;
       }
     }
     if (this.encoding !== 'utf-8') {
@@ -269,6 +325,25 @@ class ContentScanner {
   private countNewlines(buf: Buffer): void {
     for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) this.newlines += 1;
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark: text in Latin script has a zero in every other byte. Seen
+ * in the first 4 KiB on one side (and rarely on the other) it decides the byte order.
+ */
+export function guessUtf16WithoutBom(buf: Buffer): TextEncoding | undefined {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 16) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero += 1;
+    if (buf[i + 1] === 0) oddZero += 1;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.7 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.7 && oddZero / pairs < 0.05) return 'utf-16be';
+  return undefined;
 }
 
 function countByte(buf: Buffer, byte: number): number {

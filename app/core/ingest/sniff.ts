@@ -139,7 +139,7 @@ function looksLikeHeader(first: string[], rest: string[][]): boolean {
   if (new Set(first).size !== first.length) return rest.length === 0 ? true : labelLike === first.length;
   if (rest.length === 0) return true;
   // Values that look like data in the first row (digits, @, ://) argue against a header.
-  const dataLike = first.filter((v) => /\d{3,}|@|:\/\//.test(v)).length;
+  const dataLike = first.filter((v) => /^[\d\s.,:+\-/]{3,}$/.test(v.trim()) || /@|:\/\//.test(v)).length;
   return dataLike === 0;
 }
 

@@ -33,6 +33,13 @@ CREATE OR REPLACE TEMP MACRO ch_array(s) AS
        WHEN s = '[]' THEN []::VARCHAR[]
        ELSE list_transform(string_split(trim(s, '[] '), ','), e -> trim(e)) END;
 `);
+  // A rejected line is shown by its shape only: any run of six or more token characters keeps
+  // its first character (a broken line may hold a key or an address; the file and line say
+  // where to look), control characters become '?'.
+  await db.exec(String.raw`
+CREATE OR REPLACE TEMP MACRO reject_excerpt(s) AS
+  left(regexp_replace(regexp_replace(left(s, 400), '([A-Za-z0-9])[A-Za-z0-9+/=_.@%~-]{5,}', '\1…', 'g'), '[\x00-\x1f\x7f]', '?', 'g'), 200);
+`);
   // Key/value arrays arrive as ClickHouse literals (TSV/CSV) or as JSON arrays (JSONEachRow).
   await db.exec(String.raw`
 CREATE OR REPLACE TEMP MACRO kv_array(s) AS

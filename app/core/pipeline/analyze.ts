@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createCase, isCaseDir, openCase, type CaseHandle } from '../case/case.ts';
 import { loadCaseFacts, writeCaseFacts } from '../case/case-facts.ts';
@@ -181,7 +181,16 @@ export async function writeDrafts(
 /** Writes an export (0600), records its SHA-256 in the manifest and the audit log. */
 export async function writeExport(handle: CaseHandle, file: string, bytes: Buffer, kind: string): Promise<string> {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, bytes, { mode: 0o600 });
+  // Written beside the target, flushed, then renamed: a kill never leaves a torn export.
+  const partial = `${file}.partial-${process.pid}`;
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await handle.addExport({ path: file, sha256, kind, bytes: bytes.length });
   handle.record({ action: 'export.written', details: { kind, path: file, sha256, bytes: bytes.length } });

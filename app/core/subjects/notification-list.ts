@@ -4,7 +4,7 @@
  * spreadsheet shows it as text instead of evaluating it.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import type { Db } from '../db/open-db.ts';
 
 /** Characters that make spreadsheet software treat a cell as a formula (incl. full-width forms). */
@@ -55,8 +55,11 @@ export async function writeNotificationList(db: Db, outPath: string): Promise<{ 
     throw new Error('SUBJECTS_NOT_COMPUTED: the case has no persons table; run `breachscope subjects CASE` first');
   }
   const hash = createHash('sha256');
-  const file = await open(outPath, 'w', 0o600);
+  // Written beside the target and renamed when complete: a kill never leaves a torn list.
+  const partial = `${outPath}.partial-${process.pid}`;
+  const file = await open(partial, 'w', 0o600);
   let rows = 0;
+  let complete = false;
   try {
     const write = async (text: string) => {
       const buf = Buffer.from(text, 'utf8');
@@ -80,8 +83,12 @@ export async function writeNotificationList(db: Db, outPath: string): Promise<{ 
       rows += page.length;
       lastId = page[page.length - 1]!.person_id;
     }
+    await file.sync();
+    complete = true;
   } finally {
     await file.close();
+    if (complete) await rename(partial, outPath);
+    else await rm(partial, { force: true });
   }
   return { rows, sha256: hash.digest('hex') };
 }

@@ -42,6 +42,30 @@ describe('ingest of bad input', () => {
     });
   });
 
+  it('decodes UTF-16 without a byte-order mark', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'u16.csv': Buffer.from('name,city\nJürgen,Köln\nAnna,Wien\n', 'utf16le') });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', rows: 2 });
+        expect(await h.db.all(`SELECT name, city FROM src_1 ORDER BY __row`)).toEqual([{ name: 'Jürgen', city: 'Köln' }, { name: 'Anna', city: 'Wien' }]);
+      });
+    });
+  });
+
+  it('keeps only the shape of a rejected line, never a token or address from it', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.tsv': 'a\tb\n1\t2\nkey sk_live_4eC39HqLyjWDarjtT1zdp7dc mail anna.schmidt@example.de\n3\t4\n' });
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        const [rej] = await h.db.all<{ excerpt: string }>(`SELECT excerpt FROM rejects`);
+        expect(rej!.excerpt).not.toContain('4eC39HqLyjWDarjtT1zdp7dc');
+        expect(rej!.excerpt).not.toContain('schmidt');
+        expect(rej!.excerpt).toMatch(/^key s… mail a…$/);
+      });
+    });
+  });
+
   it('keeps the CSV rows before an unterminated quote and reports the record', async () => {
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, { 'a.csv': 'email,note\na@b.de,ok\nc@d.fr,"never closed\n' });

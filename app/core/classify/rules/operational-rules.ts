@@ -4,6 +4,7 @@
  * Notification assessments cite it as "technical details exposed".
  */
 import type { Rule, Validator } from '../rule-types.ts';
+import { isVersionLike } from '../validators/pii-network.ts';
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_.$"`]*';
 
@@ -42,7 +43,7 @@ export const operationalRules: Rule[] = [
     description: 'RFC 1918 private IPv4 address (internal network layout).',
     examples: {
       positive: [{ text: 'backend=10.12.0.7:5432 timeout', value: '10.12.0.7' }],
-      negative: ['version 10.12.0.7.1 released', 'client ip 172.32.1.1', 'addr 10.300.1.1'],
+      negative: ['version 10.12.0.7.1 released', 'client ip 172.32.1.1', 'addr 10.300.1.1', 'agent v10.0.0.9 started'],
     },
   },
   {
@@ -158,7 +159,8 @@ function octetsValid(ip: string): boolean {
 }
 
 export const operationalValidators: Record<string, Validator> = {
-  'operational.private-ip': (value) => ({ valid: octetsValid(value) }),
+  // `v10.0.0.9` or `build 10.2.0.1` is a version number, not an address (one check for both IP rules).
+  'operational.private-ip': (value, ctx) => ({ valid: octetsValid(value) && !isVersionLike(ctx.before + ctx.match.slice(0, Math.max(0, ctx.match.indexOf(value)))) }),
   // DNS caps a name at 253 characters; anything longer is not a host name.
   'operational.hostname': (value) => ({ valid: value.includes('.') && value.length <= 253 }),
   'operational.path': (value) => ({ valid: value.split(/[\\/]/).filter(Boolean).length >= 2 }),

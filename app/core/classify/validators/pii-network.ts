@@ -46,7 +46,7 @@ function isOidLike(value: string, before: string, after: string): boolean {
  * Four dotted numbers after a version word are a build number, not a host: `version=3.9.4.4`,
  * `client build 1.3.4.1`, `upgraded runtime to 2.0.1.7` (not `updated the DNS to 8.8.8.8`), `firmware: v1.2.3.4`.
  */
-function isVersionLike(before: string): boolean {
+export function isVersionLike(before: string): boolean {
   return /(?:\bv|\bversion|\bver\.?|\brelease[ds]?|\bbuild|\brevision|\brev\.?|\bfirmware|\bruntime|\bsdk|\bpatch|(?:(?:up(?:grad|dat)|bump|roll)ed|runtime|firmware|sdk|agent)\s+to)\s*["'(]?\s*[:=]?\s*["'(]?\s*v?$/i.test(before);
 }
 
