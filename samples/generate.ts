@@ -44,7 +44,10 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-main(process.argv).catch((error: unknown) => {
-  process.stderr.write(`samples: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+// Only as a command: importing this module (tests read its defaults) must not regenerate files.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv).catch((error: unknown) => {
+    process.stderr.write(`samples: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
