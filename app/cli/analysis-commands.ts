@@ -84,13 +84,15 @@ export function registerAnalysisCommands(program: Command, ctx: Ctx): void {
     .action(async (dir: string, opts: { category?: string; kind?: string; review?: string; limit: string; offset: string }) => {
       const o = out();
       await withCase(dir, { readOnly: true }, async (h) => {
-        const rows = await listFindings(h, {
-          ...(opts.category ? { category: opts.category } : {}),
-          ...(opts.kind ? { kind: opts.kind } : {}),
-          ...(opts.review ? { review: opts.review } : {}),
-          limit: Number(opts.limit),
-          offset: Number(opts.offset),
-        });
+        const rows = await listFindings(
+          h,
+          {
+            ...(opts.category ? { category: [opts.category] } : {}),
+            ...(opts.kind ? { kind: [opts.kind] } : {}),
+            ...(opts.review ? { review: [opts.review as 'unreviewed' | 'confirmed' | 'false_positive'] } : {}),
+          },
+          { limit: Number(opts.limit), offset: Number(opts.offset) },
+        );
         if (o.json) o.data(rows);
         else for (const f of rows) o.info(`#${f.finding_id}\t${f.category}/${f.kind}\t${f.preview}\t${f.source}:${f.row}\t${f.field}\t${f.review}`);
       });
@@ -104,8 +106,8 @@ export function registerAnalysisCommands(program: Command, ctx: Ctx): void {
     .requiredOption('--as <status>', 'confirmed | false_positive | unreviewed')
     .action(async (dir: string, ids: string[], opts: { as: string }) => {
       await withCase(dir, {}, async (h) => {
-        const n = await reviewFindings(h, ids.map(Number), opts.as);
-        out().info(`${n} finding(s) marked ${opts.as}.`);
+        const { updated } = await reviewFindings(h, ids.map(Number), opts.as);
+        out().info(`${updated} finding(s) marked ${opts.as}.`);
       });
     });
 
@@ -117,7 +119,8 @@ export function registerAnalysisCommands(program: Command, ctx: Ctx): void {
     .requiredOption('--reason <text>', 'why the value must be seen (goes into the audit log)')
     .action(async (dir: string, id: string, opts: { reason: string }) => {
       await withCase(dir, {}, async (h) => {
-        const value = await revealFinding(h, Number(id), opts.reason);
+        if (opts.reason.trim().length < 3) throw new AppError('BAD_INPUT', 'give a reason to reveal a value (it goes into the audit log).');
+        const { value } = await revealFinding(h, Number(id), opts.reason);
         process.stdout.write(value + '\n');
       });
     });

@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { createCase, isCaseDir, openCase, casePaths, writeJsonAtomic, type CaseHandle } from './case/case.ts';
 import { loadCaseFacts, writeCaseFacts } from './case/case-facts.ts';
+import { findingWhere, revealFinding, reviewFindings } from './pipeline/findings.ts';
 import { verifyAuditLog } from './case/audit-log.ts';
 import { expandInputs, ingestFiles, setColumnRole, type IngestResult } from './ingest/ingest.ts';
 import { sniffFormat } from './ingest/sniff.ts';
@@ -517,34 +518,16 @@ export function createCoreService(deps: CoreServiceDeps): CoreService {
 
     async 'findings.reveal'({ findingId }) {
       return serial(async (h) => {
-        const f = await findingById(h, findingId);
-        if (f.span_start === null || f.span_end === null) throw new AppError('NO_SPAN', `finding ${findingId} has no position in its cell; open the source row instead.`);
-        // Offsets are DuckDB character positions (code points), so slice in SQL as well.
-        const row = await h.db.one<{ value: string }>(
-          `SELECT substring(text, ? + 1, ? - ?) AS value FROM cells WHERE source_id = ? AND row = ? AND field = ?`,
-          [f.span_start, f.span_end, f.span_start, f.source_id, f.row, f.field],
-        );
-        if (!row) throw new AppError('NOT_FOUND', `the cell of finding ${findingId} is gone from the case.`);
-        h.record({ action: 'finding.revealed', details: { finding_id: findingId, fingerprint: f.fingerprint, kind: f.kind, source_id: f.source_id, row: f.row, field: f.field } });
-        return { findingId, value: row.value, fingerprint: f.fingerprint };
+        const { value, fingerprint } = await revealFinding(h, findingId);
+        return { findingId, value, fingerprint };
       });
     },
 
     async 'findings.review'({ findingIds, review }) {
       return serial(async (h) => {
-        const ids = [...new Set(findingIds)];
-        let updated = 0;
-        await h.db.transaction(async () => {
-          for (let i = 0; i < ids.length; i += 1000) {
-            const chunk = ids.slice(i, i + 1000);
-            const before = await h.db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE finding_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-            await h.db.exec(`UPDATE findings SET review = ? WHERE finding_id IN (${chunk.map(() => '?').join(', ')})`, [review, ...chunk]);
-            updated += Number(before?.n ?? 0);
-          }
-        });
-        h.record({ action: 'findings.reviewed', details: { review, count: updated, finding_ids: ids.slice(0, 100), more: Math.max(0, ids.length - 100) } });
+        const result = await reviewFindings(h, findingIds, review);
         invalidate();
-        return { updated };
+        return result;
       });
     },
 
@@ -898,31 +881,7 @@ function toFileResult(r: IngestResult): IngestFileResult {
   return { path: r.path, status: 'failed', sourceId: null, sha256: r.sha256 ?? null, format: null, rows: 0, rejectedRows: 0, cells: 0, warnings: [], message: r.error.message, ms: 0 };
 }
 
-/** SQL WHERE clause and parameters for a findings filter; every value is bound. */
-export function findingWhere(filter: FindingFilter): { where: string; params: Array<string | number> } {
-  const clauses: string[] = [];
-  const params: Array<string | number> = [];
-  const inList = (column: string, values: ReadonlyArray<string | number> | undefined) => {
-    if (!values || values.length === 0) return;
-    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('f.category', filter.category);
-  inList('f.kind', filter.kind);
-  inList('f.source_id', filter.sourceId);
-  inList('f.field', filter.field);
-  inList('f.review', filter.review);
-  inList('f.severity', filter.severity);
-  if (filter.minConfidence !== undefined) {
-    clauses.push('f.confidence >= ?');
-    params.push(filter.minConfidence);
-  }
-  if (filter.text && filter.text.trim() !== '') {
-    clauses.push(`(f.source_id, f.row, f.field) IN (SELECT source_id, row, field FROM cells WHERE contains(lower(text), lower(?)))`);
-    params.push(filter.text);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
+export { findingWhere } from './pipeline/findings.ts';
 
 /**
  * Splits a cell's text into plain pieces and findings; each finding shows its masked preview,

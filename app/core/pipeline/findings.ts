@@ -1,7 +1,13 @@
 import type { CaseHandle } from '../case/case.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { FindingFilter } from '../../shared/contract.ts';
 
-export interface FindingRow {
+/**
+ * Findings as people see and act on them — listing (masked previews only), review marks and
+ * the one audited way to reveal a value. The CLI and the UI service both use these.
+ */
+
+export interface FindingListRow {
   finding_id: number;
   category: string;
   kind: string;
@@ -17,75 +23,89 @@ export interface FindingRow {
   review: string;
 }
 
-export interface FindingFilter {
-  category?: string;
-  kind?: string;
-  review?: string;
-  sourceId?: number;
-  field?: string;
-  minConfidence?: number;
-  limit?: number;
-  offset?: number;
+export const REVIEW_STATES = ['unreviewed', 'confirmed', 'false_positive'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** SQL WHERE clause and parameters for a findings filter (table alias `f`); every value is bound. */
+export function findingWhere(filter: FindingFilter): { where: string; params: Array<string | number> } {
+  const clauses: string[] = [];
+  const params: Array<string | number> = [];
+  const inList = (column: string, values: ReadonlyArray<string | number> | undefined) => {
+    if (!values || values.length === 0) return;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('f.category', filter.category);
+  inList('f.kind', filter.kind);
+  inList('f.source_id', filter.sourceId);
+  inList('f.field', filter.field);
+  inList('f.review', filter.review);
+  inList('f.severity', filter.severity);
+  if (filter.minConfidence !== undefined) {
+    clauses.push('f.confidence >= ?');
+    params.push(filter.minConfidence);
+  }
+  if (filter.text && filter.text.trim() !== '') {
+    clauses.push(`(f.source_id, f.row, f.field) IN (SELECT source_id, row, field FROM cells WHERE contains(lower(text), lower(?)))`);
+    params.push(filter.text);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-const REVIEW_STATES = ['unreviewed', 'confirmed', 'false_positive'] as const;
-
-/** Findings with masked previews only; filters are bound parameters, never spliced text. */
-export async function listFindings(handle: CaseHandle, filter: FindingFilter = {}): Promise<FindingRow[]> {
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  const add = (sql: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(sql);
-    params.push(value);
-  };
-  add('f.category = ?', filter.category);
-  add('f.kind = ?', filter.kind);
-  add('f.review = ?', filter.review);
-  add('f.source_id = ?', filter.sourceId);
-  add('f.field = ?', filter.field);
-  add('f.confidence >= ?', filter.minConfidence);
-  params.push(Math.min(Math.max(filter.limit ?? 100, 1), 10_000), Math.max(filter.offset ?? 0, 0));
-  return handle.db.all<FindingRow>(
+/** Most severe first; masked previews only. */
+export async function listFindings(handle: CaseHandle, filter: FindingFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<FindingListRow[]> {
+  const { where, params } = findingWhere(filter);
+  const limit = Math.min(Math.max(page.limit ?? 100, 1), 10_000);
+  const offset = Math.max(page.offset ?? 0, 0);
+  return handle.db.all<FindingListRow>(
     `SELECT f.finding_id, f.category, f.kind, f.provider, f.severity, f.confidence, f.preview, f.fingerprint, f.source_id, s.name AS source, f.row, f.field, f.review
-     FROM findings f JOIN sources s USING (source_id)
-     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+     FROM findings f JOIN sources s USING (source_id) ${where}
      ORDER BY CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.finding_id
-     LIMIT ? OFFSET ?`,
+     LIMIT ${limit} OFFSET ${offset}`,
     params,
   );
 }
 
-/** Marks findings (audited). Later counts and steps exclude false positives. */
-export async function reviewFindings(handle: CaseHandle, ids: number[], status: string): Promise<number> {
-  if (!(REVIEW_STATES as readonly string[]).includes(status)) throw new AppError('BAD_INPUT', `review status must be one of ${REVIEW_STATES.join(', ')}.`);
-  const clean = ids.filter((id) => Number.isInteger(id) && id >= 0);
-  if (clean.length === 0) throw new AppError('BAD_INPUT', 'no finding numbers given.');
-  const rows = await handle.db.all<{ finding_id: number; fingerprint: string; review: string }>(
-    `SELECT finding_id, fingerprint, review FROM findings WHERE finding_id IN (SELECT unnest(?::BIGINT[]))`,
-    [clean.map(String).join(',') ? `[${clean.join(',')}]` : '[]'],
-  );
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'none of those findings exist in this case.');
-  await handle.db.exec(`UPDATE findings SET review = ? WHERE finding_id IN (SELECT unnest(?::BIGINT[]))`, [status, `[${rows.map((r) => r.finding_id).join(',')}]`]);
-  handle.record({ action: 'finding.reviewed', details: { status, findings: rows.map((r) => ({ finding_id: r.finding_id, fingerprint: r.fingerprint, from: r.review })) } });
-  return rows.length;
+/** Marks findings (audited, in one transaction). Later counts and steps exclude false positives. */
+export async function reviewFindings(handle: CaseHandle, findingIds: number[], review: string): Promise<{ updated: number }> {
+  if (!(REVIEW_STATES as readonly string[]).includes(review)) throw new AppError('BAD_INPUT', `review status must be one of ${REVIEW_STATES.join(', ')}.`);
+  const ids = [...new Set(findingIds.filter((id) => Number.isInteger(id) && id >= 0))];
+  if (ids.length === 0) throw new AppError('BAD_INPUT', 'no finding numbers given.');
+  let updated = 0;
+  await handle.db.transaction(async () => {
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      const marks = chunk.map(() => '?').join(', ');
+      const before = await handle.db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE finding_id IN (${marks})`, chunk);
+      await handle.db.exec(`UPDATE findings SET review = ? WHERE finding_id IN (${marks})`, [review, ...chunk]);
+      updated += Number(before?.n ?? 0);
+    }
+  });
+  if (updated === 0) throw new AppError('NOT_FOUND', 'none of those findings exist in this case.');
+  handle.record({ action: 'findings.reviewed', details: { review, count: updated, finding_ids: ids.slice(0, 100), more: Math.max(0, ids.length - 100) } });
+  return { updated };
 }
 
 /**
- * The one way to see a raw value: re-read the source cell and cut the finding's span. The
- * audit entry records who, why and which fingerprint, never the value.
+ * The one way to see a raw value: re-read the source cell and cut the finding's span (code
+ * points, as DuckDB counts them). The audit entry records the finding, its fingerprint and the
+ * reason, never the value.
  */
-export async function revealFinding(handle: CaseHandle, id: number, reason: string): Promise<string> {
-  if (!reason || reason.trim().length < 3) throw new AppError('BAD_INPUT', 'a reason is required to reveal a value (it goes into the audit log).');
+export async function revealFinding(handle: CaseHandle, findingId: number, reason?: string): Promise<{ value: string; fingerprint: string }> {
   const f = await handle.db.one<{ source_id: number; row: number; field: string; span_start: number | null; span_end: number | null; fingerprint: string; kind: string }>(
     `SELECT source_id, row, field, span_start, span_end, fingerprint, kind FROM findings WHERE finding_id = ?`,
-    [id],
+    [findingId],
   );
-  if (!f) throw new AppError('NOT_FOUND', `finding ${id} does not exist in this case.`);
-  const cell = await handle.db.one<{ text: string }>(`SELECT text FROM cells WHERE source_id = ? AND row = ? AND field = ?`, [f.source_id, f.row, f.field]);
-  if (!cell) throw new AppError('NOT_FOUND', `the source cell of finding ${id} is gone.`);
-  const chars = Array.from(cell.text);
-  const value = f.span_start !== null && f.span_end !== null ? chars.slice(f.span_start, f.span_end).join('') : cell.text;
-  handle.record({ action: 'finding.revealed', details: { finding_id: id, kind: f.kind, fingerprint: f.fingerprint, source_id: f.source_id, row: f.row, field: f.field, reason: reason.slice(0, 500) } });
-  return value;
+  if (!f) throw new AppError('NOT_FOUND', `finding ${findingId} does not exist in this case.`);
+  if (f.span_start === null || f.span_end === null) throw new AppError('NO_SPAN', `finding ${findingId} has no position in its cell; open the source row instead.`);
+  const cell = await handle.db.one<{ value: string }>(
+    `SELECT substring(text, ? + 1, ? - ?) AS value FROM cells WHERE source_id = ? AND row = ? AND field = ?`,
+    [f.span_start, f.span_end, f.span_start, f.source_id, f.row, f.field],
+  );
+  if (!cell) throw new AppError('NOT_FOUND', `the cell of finding ${findingId} is gone from the case.`);
+  handle.record({
+    action: 'finding.revealed',
+    details: { finding_id: findingId, fingerprint: f.fingerprint, kind: f.kind, source_id: f.source_id, row: f.row, field: f.field, ...(reason ? { reason: reason.slice(0, 500) } : {}) },
+  });
+  return { value: cell.value, fingerprint: f.fingerprint };
 }
