@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-db.ts';
 import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { LoadedField, LoadLimits } from './load-source.ts';
+import { mergedJsonStructure } from './json-structure.ts';
 
 /**
  * Fills `cells` for one source: one row per non-empty text value with its provenance. Text
@@ -32,8 +33,8 @@ export async function buildCells(
     await db.exec(`INSERT INTO cells SELECT ${sourceId}, __row, ${literal(f.column)}, ${col} FROM ${table}
       WHERE ${col} IS NOT NULL AND ${col} <> '' AND NOT (${expandable})`);
     await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, ${col}::JSON AS j FROM ${table} WHERE ${col} IS NOT NULL AND ${expandable}`);
-    const structure = await db.one<{ s: string | null }>(`SELECT json_group_structure(j)::VARCHAR AS s FROM stage_json_col`);
-    const plan = structure?.s ? planLeaves(JSON.parse(structure.s) as unknown, limits.maxColumns) : undefined;
+    const structure = await mergedJsonStructure(db, 'stage_json_col', 'j');
+    const plan = structure !== undefined ? planLeaves(structure, limits.maxColumns) : undefined;
     if (!plan) {
       await insertViaJsonTree(db, sourceId, f.column);
     } else {

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-db.ts';
 import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { Dialect, SourceFormat } from './sniff.ts';
 import { IngestError } from './errors.ts';
+import { mergedJsonStructure } from './json-structure.ts';
 
 /**
  * Loads one file into `src_<id>` (rows with `__row` and `__line`), records rejected lines in
@@ -95,6 +96,8 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
     kept AS (SELECT g.generate_series AS ln, row_number() OVER (ORDER BY g.generate_series) AS k
              FROM total, generate_series(1, total.n) g WHERE g.generate_series NOT IN (SELECT ln FROM rej))
     SELECT kept.ln, s.line FROM stage_raw s JOIN kept USING (k) ORDER BY kept.ln`);
+  // Each stage is dropped as soon as the next holds its rows: temp tables count against the memory cap.
+  await db.exec(`DROP TABLE stage_raw`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, NULL,
       CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'the line contains a U+0001 control character'
                       WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
@@ -259,6 +262,7 @@ async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<Lo
     SELECT ln, string_split(line, chr(9)) AS parts,
       row_number() OVER (ORDER BY ln) AS k
     FROM stage_lines WHERE line IS NOT NULL AND line <> '' ${header ? 'AND ln > 1' : ''}`);
+  await db.exec(`DROP TABLE stage_lines`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       'expected ${n} tab-separated fields, found ' || len(parts), NULL
     FROM stage_split WHERE len(parts) <> ${n}`);
@@ -276,6 +280,7 @@ async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<Lo
     SELECT k AS __row, ln AS __line,
       ${cols}
     FROM stage_split WHERE len(parts) = ${n} ORDER BY ln`);
+  await db.exec(`DROP TABLE stage_split`);
   const fields: LoadedField[] = names.map((column, i) => ({ column, original: originals[i]!, type: 'VARCHAR', scanned: true, json: false }));
   await expandPairArrays(db, input, table, fields);
   await markJsonFields(db, table, fields);
@@ -365,6 +370,7 @@ async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<L
     SELECT ln, line, row_number() OVER (ORDER BY ln) AS k,
       json_valid(line) AS ok, CASE WHEN json_valid(line) THEN json_type(line::JSON) END AS t
     FROM stage_lines WHERE line IS NOT NULL AND trim(line) <> ''`);
+  await db.exec(`DROP TABLE stage_lines`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       CASE WHEN NOT ok THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
       reject_excerpt(line)
@@ -393,10 +399,11 @@ async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
 /** Objects → a wide table with one column per leaf path of the objects' merged structure. */
 async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsSql: string): Promise<LoadResult> {
   await db.exec(`DROP TABLE IF EXISTS stage_obj; CREATE TEMP TABLE stage_obj AS ${objectsSql}`);
+  await db.exec(`DROP TABLE IF EXISTS stage_json; DROP TABLE IF EXISTS stage_doc`);
   await rejectDeepObjects(db, input);
-  const structure = await db.one<{ s: string | null }>(`SELECT json_group_structure(j)::VARCHAR AS s FROM stage_obj`);
+  const structure = await mergedJsonStructure(db, 'stage_obj', 'j');
   const paths: string[][] = [];
-  if (structure?.s) collectLeafPaths(JSON.parse(structure.s) as unknown, [], paths, input.limits.maxColumns);
+  if (structure !== undefined) collectLeafPaths(structure, [], paths, input.limits.maxColumns);
   if (paths.length >= input.limits.maxColumns) {
     throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: the JSON objects have more than ${input.limits.maxColumns} distinct fields.`, { file: input.displayName });
   }
