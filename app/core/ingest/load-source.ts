@@ -169,12 +169,15 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
          FROM generate_series(1, ${kept + rejected}) g
          WHERE g.generate_series NOT IN (SELECT DISTINCT line::BIGINT - ${headerLines} FROM ${REJ})`;
   const table = ident(sourceTable(input.sourceId));
-  await db.exec(`CREATE TABLE ${table} AS
-    SELECT o.ord AS __row, o.ord + ${headerLines} AS __line, ${cols}
-    FROM stage_tsv s JOIN (${ordinal}) o USING (k) ORDER BY o.ord`);
-  await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
   const fields: LoadedField[] = names.map((column, i) => ({ column, original: originals[i]!, type: 'VARCHAR', scanned: true, json: false }));
-  await expandPairArrays(db, input, table, fields);
+  // Key/value pairs are planned on the raw stage and built in the same statement as the table.
+  const rawOf = new Map(names.map((name, i) => [name, ident(`c${i + 1}`)]));
+  const pairs = await planPairs(db, input, 'stage_tsv', 'k', fields, (f) => rawOf.get(f.column)!);
+  const staged = pairs.parsed.length ? `(SELECT *, ${pairs.parsed.join(', ')} FROM stage_tsv)` : 'stage_tsv';
+  await db.exec(`CREATE TABLE ${table} AS
+    SELECT o.ord AS __row, o.ord + ${headerLines} AS __line, ${cols}${pairs.added.length ? ', ' + pairs.added.join(', ') : ''}
+    FROM ${staged} s JOIN (${ordinal}) o USING (k) ORDER BY o.ord`);
+  await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
   await markJsonFields(db, table, fields);
   return finish(db, input, table, fields);
 }
@@ -303,11 +306,30 @@ async function detectArrayColumns(db: Db, n: number): Promise<Set<number>> {
   return out;
 }
 
-/** ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`. */
-async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
+interface PairPlan {
+  /** `kv_array(<names>) AS __knI`, `kv_array(<values>) AS __kvI`: each pair parsed once per row. */
+  parsed: string[];
+  /** `__kvI[list_position(__knI, 'key')] AS "prefix.key"` for each key. */
+  added: string[];
+  /** The helper columns to drop again. */
+  hidden: string[];
+}
+
+/**
+ * ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`: finds the keys (in
+ * first-seen order, at most maxPairKeys per pair) and returns the expressions that build them.
+ * `ref` gives the SQL for a field's raw text in `relation`, ordered by `orderColumn`.
+ */
+async function planPairs(
+  db: Db,
+  input: LoadInput,
+  relation: string,
+  orderColumn: string,
+  fields: LoadedField[],
+  ref: (f: LoadedField) => string,
+): Promise<PairPlan> {
   const byName = new Map(fields.map((f) => [f.column, f]));
-  const parsed: string[] = [];
-  const added: string[] = [];
+  const plan: PairPlan = { parsed: [], added: [], hidden: [] };
   const taken = new Set(fields.map((x) => x.column.toLowerCase()));
   let pair = 0;
   for (const f of [...fields]) {
@@ -316,29 +338,34 @@ async function expandPairArrays(db: Db, input: LoadInput, table: string, fields:
     const values = byName.get(`${prefix}.values`);
     if (!values) continue;
     const keys = await db.all<{ key: string }>(
-      `SELECT key FROM (SELECT __row, unnest(kv_array(${ident(f.column)})) AS key FROM ${table}) WHERE key IS NOT NULL AND key <> ''
-       GROUP BY key ORDER BY min(__row), key LIMIT ${input.limits.maxPairKeys}`,
+      `SELECT key FROM (SELECT ${orderColumn} AS o, unnest(kv_array(${ref(f)})) AS key FROM ${relation}) WHERE key IS NOT NULL AND key <> ''
+       GROUP BY key ORDER BY min(o), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
     const n = `__kn${pair}`;
     const v = `__kv${pair}`;
     pair += 1;
-    parsed.push(`kv_array(${ident(f.column)}) AS ${n}`, `kv_array(${ident(values.column)}) AS ${v}`);
+    plan.parsed.push(`kv_array(${ref(f)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
+    plan.hidden.push(n, v);
     for (const { key } of keys) {
       let name = `${prefix}.${sanitizeName(key)}`;
       for (let i = 2; taken.has(name.toLowerCase()); i += 1) name = `${prefix}.${sanitizeName(key)}_${i}`;
       taken.add(name.toLowerCase());
       // The key is leaked data too, but a label: it names the field, its value is the content.
-      added.push(`${v}[list_position(${n}, ${literal(key)})] AS ${ident(name)}`);
+      plan.added.push(`${v}[list_position(${n}, ${literal(key)})] AS ${ident(name)}`);
       fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
     }
     f.scanned = false;
     values.scanned = false;
   }
-  if (added.length === 0) return;
-  // One rebuild with every pair parsed once per row: far cheaper than an UPDATE per key.
-  const hidden = Array.from({ length: pair }, (_, i) => `__kn${i}, __kv${i}`).join(', ');
-  await db.exec(`CREATE TABLE stage_pairs AS SELECT * EXCLUDE (${hidden}), ${added.join(', ')} FROM (SELECT *, ${parsed.join(', ')} FROM ${table}) ORDER BY __row`);
+  return plan;
+}
+
+/** Pair expansion for a table already built: one rebuild, far cheaper than an UPDATE per key. */
+async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
+  const plan = await planPairs(db, input, table, '__row', fields, (f) => ident(f.column));
+  if (plan.added.length === 0) return;
+  await db.exec(`CREATE TABLE stage_pairs AS SELECT * EXCLUDE (${plan.hidden.join(', ')}), ${plan.added.join(', ')} FROM (SELECT *, ${plan.parsed.join(', ')} FROM ${table}) ORDER BY __row`);
   await db.exec(`DROP TABLE ${table}`);
   await db.exec(`ALTER TABLE stage_pairs RENAME TO ${table}`);
 }
