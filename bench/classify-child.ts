@@ -8,6 +8,7 @@ import { expandInputs, ingestFiles } from '../app/core/ingest/ingest.ts';
 import { classifyRelation } from '../app/core/classify/scan.ts';
 import { allRules, validators } from '../app/core/classify/rules/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
+import { classifyCase } from '../app/core/pipeline/classify-step.ts';
 import { at, findingsByLocation, loadList, secretVariants } from './eval-samples.ts';
 
 const [mode, dataDir, truthPath] = process.argv.slice(2) as ['secrets' | 'all', string, string];
@@ -22,7 +23,8 @@ const cells = await h.db.one<{ n: number; bytes: number }>(`SELECT count(*) AS n
 const rules = allRules().filter((r) => mode === 'all' || r.category === 'secret');
 const rssBefore = process.resourceUsage().maxRSS;
 const t1 = performance.now();
-const result = await classifyRelation(h.db, { relation: 'cells', rules, validators, key: h.fingerprintKey });
+// Secrets only: the engine on the secret rules. All categories: the product's classify step.
+const result = mode === 'all' ? await classifyCase(h) : await classifyRelation(h.db, { relation: 'cells', rules, validators, key: h.fingerprintKey });
 const classifySeconds = (performance.now() - t1) / 1000;
 const map = await findingsByLocation(h);
 const secrets = JSON.parse(readFileSync(truthPath, 'utf8')) as { secrets: Parameters<typeof loadList>[1] };

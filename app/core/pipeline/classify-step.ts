@@ -2,7 +2,15 @@ import type { CaseHandle } from '../case/case.ts';
 import { classifyRelation } from '../classify/scan.ts';
 import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
+import type { Rule } from '../classify/rule-types.ts';
 import { addRoleFindings, ROLE_RULES } from './role-findings.ts';
+
+const PROSE_KINDS = new Set(['person_name', 'postal_address', 'date_of_birth']);
+
+/** Rules whose matches live in sentences rather than in identifiers or tokens. */
+export function isProseRule(rule: Rule): boolean {
+  return rule.category === 'special' || rule.category === 'criminal' || rule.category === 'children' || PROSE_KINDS.has(rule.kind);
+}
 
 export interface ClassifyStepResult {
   rulePackVersion: string;
@@ -24,14 +32,30 @@ export async function classifyCase(
   const rules = allRules();
   const startedAt = Date.now();
   handle.record({ action: 'classify.started', details: { rule_pack_version: RULE_PACK_VERSION, rules: rules.length } });
-  const result = await classifyRelation(handle.db, {
-    relation: 'cells',
-    rules,
-    validators,
-    key: handle.fingerprintKey,
-    ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (p) => options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() }),
-  });
+  // Rules that read sentences (special categories, names, addresses, dates of birth) only run
+  // on cells that hold prose: ids, hashes, IPs and timestamps never do, and they are most cells.
+  await handle.db.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE length(text) >= 12 AND contains(text, ' ')`);
+  const onProgress = (p: { phase: string; done: number; total: number }) =>
+    options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() });
+  const passes = [
+    { relation: 'cells', rules: rules.filter((r) => !isProseRule(r)) },
+    { relation: 'cells_prose', rules: rules.filter(isProseRule) },
+  ];
+  const result = { findings: 0, byKind: {} as Record<string, number>, ms: 0 };
+  for (const pass of passes) {
+    if (pass.rules.length === 0) continue;
+    const r = await classifyRelation(handle.db, {
+      relation: pass.relation,
+      rules: pass.rules,
+      validators,
+      key: handle.fingerprintKey,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress,
+    });
+    result.findings += r.findings;
+    result.ms += r.ms;
+    for (const [k, n] of Object.entries(r.byKind)) result.byKind[k] = (result.byKind[k] ?? 0) + n;
+  }
   const byRole = await addRoleFindings(handle.db, handle.fingerprintKey);
   if (byRole > 0) {
     const counts = await handle.db.all<{ kind: string; n: number }>(
