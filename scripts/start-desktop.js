@@ -26,9 +26,14 @@ if (!existsSync(electronDir)) fail('The electron package is not installed (npm i
 let binary = runtimePath();
 if (!binary) {
   console.log('The Electron runtime is not installed yet; downloading it once (about 100 MB)...');
-  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', cwd: electronDir, env: process.env });
+  // The installer's own output (a stack trace when offline) is kept out of sight; its first
+  // error line is enough to say why.
+  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'], cwd: electronDir, env: process.env, encoding: 'utf8' });
   binary = result.status === 0 ? runtimePath() : null;
-  if (!binary) fail('Could not download the Electron runtime (this machine may be offline). Connect to the internet once and run "npm start" again.');
+  if (!binary) {
+    const reason = (result.stderr ?? '').split('\n').find((l) => /error/i.test(l))?.trim().slice(0, 200) ?? 'unknown reason';
+    fail(`Could not download the Electron runtime (${reason}); this machine may be offline. Connect to the internet once and run "npm start" again.`);
+  }
 }
 
 const built = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { stdio: 'inherit', cwd: root });
