@@ -4,6 +4,7 @@
  * optional; a missing one becomes a listed gap, never an invented value.
  */
 import { z } from 'zod';
+import { ART9_CATEGORIES } from '../categories.ts';
 
 export const DATA_CATEGORIES = [
   'contact',
@@ -14,30 +15,14 @@ export const DATA_CATEGORIES = [
   'online_id',
   'location',
   'demographic',
-  'health',
-  'religion',
-  'sex_life',
-  'political',
-  'ethnic_origin',
-  'trade_union',
-  'genetic',
-  'biometric',
+  ...ART9_CATEGORIES,
   'criminal',
   'children',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 /** GDPR Art. 9(1) special categories. */
-export const SPECIAL_CATEGORIES: readonly DataCategory[] = [
-  'health',
-  'religion',
-  'sex_life',
-  'political',
-  'ethnic_origin',
-  'trade_union',
-  'genetic',
-  'biometric',
-];
+export const SPECIAL_CATEGORIES: readonly DataCategory[] = ART9_CATEGORIES;
 
 export const REGIME_IDS = [
   'EU-GDPR',

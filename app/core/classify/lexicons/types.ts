@@ -6,30 +6,12 @@
  *   `~labour`  weak: ambiguous alone, counted only in a first-person disclosure
  * Multi-word terms are allowed ("trade union*"). Terms are lower-case.
  */
+import { ART9_CATEGORIES, type Art9Category } from '../../categories.ts';
 
 /** GDPR Art. 9 categories (the `kind` of a `special` finding) plus Art. 10 criminal data. */
-export type SpecialKind =
-  | 'health'
-  | 'religion'
-  | 'sex_life'
-  | 'political'
-  | 'ethnic_origin'
-  | 'trade_union'
-  | 'genetic'
-  | 'biometric'
-  | 'criminal';
+export type SpecialKind = Art9Category | 'criminal';
 
-export const SPECIAL_KINDS: readonly SpecialKind[] = [
-  'health',
-  'religion',
-  'sex_life',
-  'political',
-  'ethnic_origin',
-  'trade_union',
-  'genetic',
-  'biometric',
-  'criminal',
-];
+export const SPECIAL_KINDS: readonly SpecialKind[] = [...ART9_CATEGORIES, 'criminal'];
 
 export interface ChildLexicon {
   /** Possessives that tie a child to the writer ("my", "meine", "mon"). */
