@@ -26,6 +26,8 @@ const t1 = performance.now();
 // Secrets only: the engine on the secret rules. All categories: the product's classify step.
 const result = mode === 'all' ? await classifyCase(h) : await classifyRelation(h.db, { relation: 'cells', rules, validators, key: h.fingerprintKey });
 const classifySeconds = (performance.now() - t1) / 1000;
+// High-water mark right after classification: the recall check below loads findings into JS.
+const classifyPeakRssMb = process.resourceUsage().maxRSS / 1024;
 const map = await findingsByLocation(h);
 const secrets = JSON.parse(readFileSync(truthPath, 'utf8')) as { secrets: Parameters<typeof loadList>[1] };
 const planted = loadList(truthPath, secrets.secrets);
@@ -40,6 +42,6 @@ process.stdout.write(
   JSON.stringify({
     result: { mode, rules: rules.length, findings: result.findings, cells: cells?.n ?? 0, cellBytes: cells?.bytes ?? 0, ingestSeconds, classifySeconds, planted: planted.length, found, rssBeforeClassifyMb: rssBefore / 1024 },
     seconds: classifySeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: classifyPeakRssMb,
   }) + '\n',
 );

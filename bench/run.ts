@@ -88,7 +88,7 @@ function classifyBench(): void {
       row(`breachscope classify, secrets only (${secretsOnly.result.rules} rules)`, secretsOnly.seconds, secretsOnly.peakRssMb, secretsOnly.result.found, secretsOnly.result.planted, lint.seconds),
       row(`breachscope classify, all categories (${all.result.rules} rules)`, all.seconds, all.peakRssMb, all.result.found, all.result.planted, lint.seconds),
     ],
-  )}\n\nBreachScope classifies the case's ${all.result.cells.toLocaleString('en')} text cells (${fmt(all.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(all.result.ingestSeconds, 1)} s, not included above); secretlint reads the same files' raw text in 4 MB chunks. Peak RSS of the classify children includes their ingest.\n`;
+  )}\n\nBreachScope classifies the case's ${all.result.cells.toLocaleString('en')} text cells (${fmt(all.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(all.result.ingestSeconds, 1)} s, not included above); secretlint reads the same files' raw text in 4 MB chunks. Peak RSS of the classify children is taken right after classification and includes their ingest.\n`;
   process.stdout.write(text + '\n');
   sections.push(text);
 }
