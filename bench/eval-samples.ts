@@ -76,6 +76,8 @@ export function secretVariants(value: string): string[] {
   for (const v of [...out]) {
     const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(v);
     if (url?.[1]) out.add(url[1]);
+    // A webhook URL is fingerprinted from its host on (the scheme carries no secret).
+    if (/^https?:\/\//i.test(v)) out.add(v.replace(/^https?:\/\//i, ''));
     if (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v)) {
       const decoded = Buffer.from(v, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
