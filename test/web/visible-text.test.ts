@@ -29,3 +29,13 @@ describe('visibleText', () => {
     expect(hasHiddenCharacters('x\u202Ey')).toBe(true);
   });
 });
+
+describe('maskTokens (raw rows before classification)', () => {
+  it('hides the body of keys and tokens but leaves words, dates and short ids readable', async () => {
+    const { maskTokens } = await import('../../renderer/src/lib/visible-text.ts');
+    expect(maskTokens('key sk-proj-Ab12Cd34Ef56Gh78Ij90 ok')).toBe('key sk-p…[28] ok');
+    expect(maskTokens('AKIAQYLPMN5HFIQR7XJZ')).toBe('AKIA…[20]');
+    expect(maskTokens('-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----')).not.toContain('MIIEow');
+    expect(maskTokens('2026-11-20T08:15:00Z user-0 kunde0@beispiel.de please fix my script')).toBe('2026-11-20T08:15:00Z user-0 kunde0@beispiel.de please fix my script');
+  });
+});

@@ -32,3 +32,14 @@ export function hasHiddenCharacters(value: string): boolean {
   INVISIBLE.lastIndex = 0;
   return INVISIBLE.test(value);
 }
+
+/**
+ * Raw rows shown before classification (the import preview) may hold keys and tokens. Any run
+ * of 16 or more token characters with a digit in it, or any PEM block, keeps its first four
+ * characters and its length: enough to recognise a column, never enough to use a credential.
+ */
+export function maskTokens(value: string): string {
+  return value
+    .replace(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, '-----BEGIN PRIVATE KEY----- [hidden] -----END PRIVATE KEY-----')
+    .replace(/[A-Za-z0-9_\-+/=.~]{16,}/g, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? `${run.slice(0, 4)}…[${run.length}]` : run));
+}

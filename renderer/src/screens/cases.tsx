@@ -3,6 +3,7 @@ import type { DirListing, RecentCase } from '../../../app/shared/contract.ts';
 import { useApp, useCall } from '../store.ts';
 import { formatInstant, isoToLocalInput, localInputToIso } from '../lib/format.ts';
 import { LeakText } from '../components/common.tsx';
+import { FolderListing } from '../components/folder-listing.tsx';
 
 export function CasesScreen() {
   const bridge = useApp((s) => s.bridge);
@@ -106,33 +107,22 @@ export function CasesScreen() {
         {listing ? (
           <>
             <h2>Case folder</h2>
-            <div className="muted small">
-              <LeakText value={listing.dir} />
-            </div>
-            <ul className="list">
-              {listing.parent ? (
-                <li>
-                  <button type="button" className="link" onClick={() => void browse(listing.parent!)}>
-                    ..
+            <FolderListing
+              listing={listing}
+              onBrowse={(dir) => void browse(dir)}
+              filter={(e) => e.isDir}
+              renderEntry={(e) =>
+                e.isCase ? (
+                  <button type="button" className="link" onClick={() => void open(e.path)}>
+                    Open case <LeakText value={e.name} />
                   </button>
-                </li>
-              ) : null}
-              {listing.entries
-                .filter((e) => e.isDir)
-                .map((e) => (
-                  <li key={e.path}>
-                    {e.isCase ? (
-                      <button type="button" className="link" onClick={() => void open(e.path)}>
-                        Open case <LeakText value={e.name} />
-                      </button>
-                    ) : (
-                      <button type="button" className="link" onClick={() => void browse(e.path)}>
-                        <LeakText value={e.name} />/
-                      </button>
-                    )}
-                  </li>
-                ))}
-            </ul>
+                ) : (
+                  <button type="button" className="link" onClick={() => void browse(e.path)}>
+                    <LeakText value={e.name} />/
+                  </button>
+                )
+              }
+            />
           </>
         ) : null}
       </section>

@@ -4,7 +4,9 @@ import { COLUMN_ROLES } from '../../../app/core/ingest/column-roles.ts';
 import type { DirListing, IngestPreview, RejectRow } from '../../../app/shared/contract.ts';
 import { useApp, useCall } from '../store.ts';
 import { LeakText, ProgressBar } from '../components/common.tsx';
+import { FolderListing } from '../components/folder-listing.tsx';
 import { formatBytes, formatNumber } from '../lib/format.ts';
+import { maskTokens } from '../lib/visible-text.ts';
 
 const PREVIEW_ROWS = 20;
 
@@ -99,19 +101,11 @@ export function ImportScreen() {
         {listing ? (
           <details className="browse">
             <summary>Choose from a folder on the server</summary>
-            <div className="muted small">
-              <LeakText value={listing.dir} />
-            </div>
-            <ul className="list">
-              {listing.parent ? (
-                <li>
-                  <button type="button" className="link" onClick={() => void browse(listing.parent!)}>
-                    ..
-                  </button>
-                </li>
-              ) : null}
-              {listing.entries.map((e) => (
-                <li key={e.path}>
+            <FolderListing
+              listing={listing}
+              onBrowse={(dir) => void browse(dir)}
+              renderEntry={(e) => (
+                <>
                   {e.isDir ? (
                     <button type="button" className="link" onClick={() => void browse(e.path)}>
                       <LeakText value={e.name} />/
@@ -124,9 +118,9 @@ export function ImportScreen() {
                   <button type="button" className="small" onClick={() => addPath(e.path)}>
                     Add
                   </button>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           </details>
         ) : null}
       </section>
@@ -283,7 +277,7 @@ function PreviewPanel({ preview, roles, setRoles }: { preview: IngestPreview; ro
               <tr key={i} className={i === 0 && (preview.header || preview.rows) ? 'header-row' : undefined}>
                 {row.map((cell, j) => (
                   <td key={j} className="mono">
-                    <LeakText value={String(cell)} maxLength={200} />
+                    <LeakText value={maskTokens(String(cell))} maxLength={200} />
                   </td>
                 ))}
               </tr>
