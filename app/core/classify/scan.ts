@@ -4,11 +4,11 @@
  * masked preview and a keyed fingerprint. Raw values live only in temporary tables of the same
  * database that already holds the leaked text, and those are dropped before returning.
  *
- * Query plan (figures in docs/quality-secrets.md): per chunk of rows, one pass lower-cases the
- * text once and marks which rules its keywords admit (frequent keywords one by one, the rest as
- * literal RE2 alternations), then only admitted rows pay for each rule's regex. Running each rule
- * as its own filtered scan (alone or in UNION ALL batches) re-reads and re-lowers the text once
- * per rule and used 5-9x more CPU.
+ * Query plan (figures in docs/benchmarks.md): stage 1 reads every cell once with a single RE2
+ * pattern joining all the rules' keywords and the regexes of rules that have no useful keyword;
+ * stage 2 finds, for the few cells it keeps, which rules their keywords admit and runs just those
+ * regexes. Per-rule keyword tests (`contains(...) OR ...` per rule per cell) cost 10x more on a
+ * log where most cells hold nothing.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
@@ -42,8 +42,6 @@ export interface ClassifyOptions {
   plan?: 'combined' | 'per-rule';
   /** Rules per SQL statement in the per-rule plan. */
   batchSize?: number;
-  /** Rows per statement in the combined plan (progress and cancellation granularity). */
-  chunkRows?: number;
   /**
    * When true (the default), overlapping secret findings in one cell keep only the most specific
    * rule. Rule tests switch it off to see each rule on its own.
@@ -73,17 +71,18 @@ const VALID = '__classify_valid';
 const RULES = '__classify_rules';
 const SAVED = '__classify_saved_reviews';
 const KEEP = '__classify_keep';
-const CHUNK = '__classify_chunk';
-const RARE_ROWS = '__classify_rare_rows';
-const RARE = '__classify_rare';
-const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, CHUNK, RARE_ROWS, RARE];
+const CAND_CELLS = '__classify_cells';
+const KWMAP = '__classify_keyword_rules';
+const CAND_TEXTS = '__classify_texts';
+const PAIRS = '__classify_pairs';
+const TEXT_HITS = '__classify_text_hits';
+const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, CAND_CELLS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
 /** Candidates validated per page, so memory stays bounded when a rule matches millions of values. */
 const PAGE = 20_000;
 const DEFAULT_BATCH = 16;
-const DEFAULT_CHUNK_ROWS = 250_000;
 
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new ClassifyError('CANCELLED', 'classification was cancelled');
@@ -175,75 +174,95 @@ export function planKeywords(rules: Rule[], frequentKeywords: ReadonlySet<string
   return { frequent, groups, rulesByKeyword, always };
 }
 
-/** Share of sampled rows above which a keyword is tested on its own. */
-const FREQUENT_SHARE = 0.02;
-const SAMPLE_SIZE = 2000;
+/**
+ * How one pass finds its candidate cells. Most rules are gated by their keywords; a rule with no
+ * keyword, or with a one-character keyword (`@`, `.`, `:` admit nearly every cell), is gated by
+ * its own regex instead. Stage 1 joins every keyword and every such regex into one RE2 pattern
+ * and reads each cell once (RE2's DFA: its cost barely depends on how many alternatives it
+ * holds); only the cells it admits are read again.
+ */
+export interface ScanPlan {
+  keywords: KeywordPlan;
+  /** Rules admitted by their keywords. */
+  byKeyword: number[];
+  /** Rules whose own regex is their prefilter. */
+  byPattern: number[];
+  /** The stage-1 SQL condition on `text`: any keyword (case-insensitive) or any by-pattern rule's regex. */
+  stage1: string;
+}
 
-/** Keywords present in at least FREQUENT_SHARE of a sample of the relation's rows. */
-async function frequentKeywords(db: Db, relation: string, rules: Rule[]): Promise<Set<string>> {
-  const plan = planKeywords(rules);
-  if (plan.groups.length === 0) return new Set();
-  // One alternation per level over the sample; the share is an estimate, so RE2's
-  // non-overlapping matches do not matter here.
-  const found = plan.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`).join(', ');
-  const rows = await db.all<{ k: string; n: number; total: number }>(
-    `WITH s AS (SELECT row_number() OVER () AS rid, lower(text) AS lt FROM ${relation} USING SAMPLE reservoir(${SAMPLE_SIZE} ROWS) REPEATABLE (7))
-     SELECT k, count(DISTINCT rid) AS n, (SELECT count(*) FROM s) AS total
-     FROM (SELECT rid, unnest(list_distinct(flatten([${found}]))) AS k FROM s) GROUP BY k`,
-  );
-  return new Set(rows.filter((r) => Number(r.n) / Math.max(1, Number(r.total)) >= FREQUENT_SHARE).map((r) => r.k));
+/** A rule regex as one alternative of a larger one: a leading `(?i)` stays scoped to it. */
+function asAlternative(pattern: string): string {
+  return `(?:${pattern})`;
 }
 
 /**
- * The combined plan, step 1: one pass over a chunk of the relation computes `lower(text)` once,
- * tests the frequent keywords (booleans `f0..fn`) and whether any rare keyword occurs (`ra`,
- * RE2's DFA only, no extraction).
+ * Keywords per stage-1 alternation. RE2 builds its DFA lazily within a fixed memory budget; one
+ * alternation of the ~1,900 lexicon terms exhausted it and fell back to the NFA (90 s instead of
+ * 2 s on 1.6M sentences), groups of a few hundred stay within it.
  */
-export function keywordChunkSql(plan: KeywordPlan, relation: string, chunkFilter: string, target: string): string {
-  const flags = [...plan.frequent.keys()].map((k, i) => `contains(lt, ${literal(k)}) AS f${i}`);
-  const rare = plan.groups.length > 0 ? plan.groups.map((g) => `regexp_matches(lt, ${literal(g)})`).join(' OR ') : 'FALSE';
-  return `CREATE TEMP TABLE ${target} AS
-    SELECT source_id, row, field, text, ${[...flags, `${rare} AS ra`].join(', ')}
-    FROM (SELECT source_id, row, field, text, lower(text) AS lt FROM ${relation} WHERE ${chunkFilter})`;
-}
+const STAGE1_GROUP = 400;
 
-/** The rule indexes a row's rare keywords admit (a list), over `text`. */
-export function rareRulesListSql(plan: KeywordPlan): string {
-  const kwCase = `CASE k ${[...plan.rulesByKeyword.entries()].map(([k, ids]) => `WHEN ${literal(k)} THEN [${ids.join(', ')}]`).join(' ')} ELSE []::INTEGER[] END`;
-  const lists = plan.groups.map((g) => `flatten(list_transform(list_distinct(regexp_extract_all(lower(text), ${literal(g)})), k -> ${kwCase}))`);
-  return `list_distinct(flatten([${lists.join(', ')}]))`;
-}
-
-/**
- * Step 2: the matches. The few rows with a rare keyword (table RARE, with the rule indexes their
- * keywords admit in `rr`) run the admitted rules through one CASE on the rule index. Rules admitted
- * by frequent keywords, and rules without keywords, run as filtered scans of the chunk (their
- * regex only on rows whose flags are set).
- */
-export function chunkMatchesSql(rules: Rule[], plan: KeywordPlan, chunk: string, rareRules: number[]): string {
-  const branches: string[] = [];
-  if (rareRules.length > 0 && plan.groups.length > 0) {
-    const extractAll = `CASE rule_idx ${rareRules.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
-    const extractValue = `CASE rule_idx ${rareRules.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
-    branches.push(`SELECT rule_idx, source_id, row, field, m AS match, ${extractValue} AS value, text
-      FROM (SELECT rule_idx, source_id, row, field, text, unnest(${extractAll}) AS m
-            FROM (SELECT source_id, row, field, text, unnest(rr) AS rule_idx FROM ${RARE}))`);
-  }
-  const frequentKeys = [...plan.frequent.keys()];
-  const flagsOf = new Map<number, string[]>();
-  frequentKeys.forEach((k, f) => {
-    for (const i of plan.frequent.get(k)!) flagsOf.set(i, [...(flagsOf.get(i) ?? []), `f${f}`]);
+export function planScan(rules: Rule[]): ScanPlan {
+  const byPattern: number[] = [];
+  const byKeyword: number[] = [];
+  rules.forEach((rule, i) => {
+    const weak = rule.keywords.length === 0 || rule.keywords.some((k) => k.trim().length < 2);
+    (weak ? byPattern : byKeyword).push(i);
   });
-  for (const i of plan.always) flagsOf.set(i, ['TRUE']);
-  // CASE pins the order: flags first, regex only where one is set (with a computed keyword test,
-  // AND let DuckDB run the regex on every row: 133 vs 31 ms per 50k rows).
-  for (const [i, flags] of flagsOf) {
-    const pattern = literal(rules[i]!.pattern);
-    branches.push(`SELECT ${i} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rules[i]!.valueGroup}) AS value, text
-      FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
-            FROM ${chunk} WHERE CASE WHEN ${flags.join(' OR ')} THEN regexp_matches(text, ${pattern}) ELSE false END)`);
+  const keywords = planKeywords(byKeyword.map((i) => rules[i]!));
+  // planKeywords numbers the rules it was given; map back to indexes into `rules`.
+  for (const [k, ids] of keywords.rulesByKeyword) keywords.rulesByKeyword.set(k, ids.map((j) => byKeyword[j]!));
+  const all = [...keywords.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
+  const patterns = byPattern.map((i) => asAlternative(rules[i]!.pattern));
+  // ASCII keywords are matched case-insensitively on the text itself; the others on lower(text)
+  // (RE2's Unicode case folding multiplies DFA states).
+  const ascii = all.filter((k) => /^[\x00-\x7f]*$/.test(k));
+  const other = all.filter((k) => !/^[\x00-\x7f]*$/.test(k));
+  const conditions: string[] = [];
+  const groups = (list: string[]) => Array.from({ length: Math.ceil(list.length / STAGE1_GROUP) }, (_, g) => list.slice(g * STAGE1_GROUP, (g + 1) * STAGE1_GROUP).map(escapeLiteral).join('|'));
+  const asciiGroups = groups(ascii);
+  const first = [...(asciiGroups.length > 0 ? [`(?i:${asciiGroups[0]})`] : []), ...patterns];
+  if (first.length > 0) conditions.push(`regexp_matches(text, ${literal(first.join('|'))})`);
+  for (const g of asciiGroups.slice(1)) conditions.push(`regexp_matches(text, ${literal(`(?i:${g})`)})`);
+  for (const g of groups(other)) conditions.push(`regexp_matches(lower(text), ${literal(g)})`);
+  return { keywords, byKeyword, byPattern, stage1: conditions.length > 0 ? conditions.join(' OR ') : 'FALSE' };
+}
+
+const NO_MATCHES = 'SELECT NULL::INTEGER AS rule_idx, NULL::VARCHAR AS match, NULL::VARCHAR AS value, NULL::VARCHAR AS text WHERE FALSE';
+
+/**
+ * Stage 2a: which keyword-gated rules each distinct candidate text admits. The keywords found in
+ * the lower-cased text (one RE2 alternation per containment level) are joined to their rules.
+ */
+function admittedPairsSql(plan: ScanPlan, texts: string, kwmap: string, target: string): string {
+  const found = plan.keywords.groups.map((g) => `regexp_extract_all(lower(text), ${literal(g)})`).join(', ');
+  return `CREATE TEMP TABLE ${target} AS
+    SELECT DISTINCT h.tid, m.rule_idx
+    FROM (SELECT rowid AS tid, unnest(list_distinct(flatten([${found}]))) AS k FROM ${texts}) h
+    JOIN ${kwmap} m ON m.k = h.k`;
+}
+
+/**
+ * Stage 2b: the matches in the distinct candidate texts (rule_idx, text, match, value).
+ * Keyword-gated rules run only on the (text, rule) pairs admitted, through one CASE on the rule
+ * index; by-pattern rules run as filtered scans of the texts.
+ */
+export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string, pairs: string, admitted: number[]): string {
+  const branches: string[] = [];
+  if (admitted.length > 0) {
+    const extractAll = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
+    const extractValue = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
+    branches.push(`SELECT rule_idx, m AS match, ${extractValue} AS value, text
+      FROM (SELECT p.rule_idx, t.text, unnest(${extractAll}) AS m
+            FROM ${pairs} p JOIN (SELECT rowid AS tid, text FROM ${texts}) t ON t.tid = p.tid)`);
   }
-  return branches.length > 0 ? branches.join('\nUNION ALL\n') : 'SELECT NULL::INTEGER AS rule_idx, NULL::INTEGER AS source_id, NULL::BIGINT AS row, NULL::VARCHAR AS field, NULL::VARCHAR AS match, NULL::VARCHAR AS value, NULL::VARCHAR AS text WHERE FALSE';
+  for (const i of plan.byPattern) {
+    const pattern = literal(rules[i]!.pattern);
+    branches.push(`SELECT ${i} AS rule_idx, m AS match, regexp_extract(m, ${pattern}, ${rules[i]!.valueGroup}) AS value, text
+      FROM (SELECT text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${texts} WHERE regexp_matches(text, ${pattern}))`);
+  }
+  return branches.length > 0 ? branches.join('\nUNION ALL\n') : NO_MATCHES;
 }
 
 function validateRules(rules: Rule[], validators: Record<string, Validator>): void {
@@ -308,31 +327,41 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
         onProgress?.({ phase: 'scan', done, total: rules.length, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
       }
     } else {
-      const rowCount = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
-      const chunks = Math.max(1, Math.ceil(rowCount / Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS)));
-      const plan = planKeywords(rules, await frequentKeywords(db, relation, rules));
-      for (let c = 0; c < chunks; c++) {
-        checkAborted(signal);
-        // Rows are split by a hash of their key, so every chunk is one cheap filtered scan.
-        const chunkFilter = chunks === 1 ? 'TRUE' : `hash(source_id, row, field) % ${chunks} = ${c}`;
-        await runCancellable(db, signal, keywordChunkSql(plan, relation, chunkFilter, CHUNK));
-        // Only the rare-keyword rules this chunk admits are compiled into the matching statement:
-        // compiling all ~170 regexes twice cost ~0.7 s per statement.
-        // The few rows with a rare keyword are copied out first: evaluated straight from the chunk
-        // under `WHERE ra`, the keyword-to-rule lambda ran on every row (~7x the CPU).
-        let admitted: number[] = [];
-        if (plan.groups.length > 0) {
-          await runCancellable(db, signal, `CREATE TEMP TABLE ${RARE_ROWS} AS SELECT source_id, row, field, text FROM ${CHUNK} WHERE ra`);
-          await runCancellable(db, signal, `CREATE TEMP TABLE ${RARE} AS SELECT source_id, row, field, text, ${rareRulesListSql(plan)} AS rr FROM ${RARE_ROWS}`);
-          admitted = (await db.all<{ r: number }>(`SELECT DISTINCT unnest(rr) AS r FROM ${RARE}`)).map((x) => Number(x.r)).sort((a, b) => a - b);
+      const plan = planScan(rules);
+      // Stage 1: one pass over every cell keeps those any rule could match.
+      await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_CELLS} AS SELECT source_id, row, field, text FROM ${relation} WHERE ${plan.stage1}`);
+      // Logs repeat themselves (hosts, models, locales): each distinct text is matched once.
+      await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_TEXTS} AS SELECT text FROM ${CAND_CELLS} GROUP BY text`);
+      onProgress?.({ phase: 'scan', done: 1, total: 3, rate: 1 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
+      // Stage 2: the rules each candidate text admits, then their regexes on those texts only.
+      let admitted: number[] = [];
+      if (plan.byKeyword.length > 0) {
+        await db.exec(`CREATE TEMP TABLE ${KWMAP} (k VARCHAR, rule_idx INTEGER)`);
+        const appender = await db.connection.createAppender(KWMAP, 'main', 'temp');
+        for (const [k, ids] of plan.keywords.rulesByKeyword) {
+          for (const i of ids) {
+            appender.appendVarchar(k);
+            appender.appendInteger(i);
+            appender.endRow();
+          }
         }
-        await insertHits(chunkMatchesSql(rules, plan, CHUNK, admitted));
-        await db.exec(`DROP TABLE IF EXISTS temp.${RARE_ROWS}`);
-        await db.exec(`DROP TABLE IF EXISTS temp.${RARE}`);
-        await db.exec(`DROP TABLE IF EXISTS temp.${CHUNK}`);
-        const done = Math.round((rowCount * (c + 1)) / chunks);
-        onProgress?.({ phase: 'scan', done, total: rowCount, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
+        appender.closeSync();
+        await runCancellable(db, signal, admittedPairsSql(plan, CAND_TEXTS, KWMAP, PAIRS));
+        admitted = (await db.all<{ r: number }>(`SELECT DISTINCT rule_idx AS r FROM ${PAIRS}`)).map((x) => Number(x.r)).sort((x, y) => x - y);
       }
+      onProgress?.({ phase: 'scan', done: 2, total: 3, rate: 2 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
+      // Materialised first: inlined, DuckDB evaluated each CASE of regexes once per use of `value`.
+      await runCancellable(db, signal, `CREATE TEMP TABLE ${TEXT_HITS} AS ${candidateMatchesSql(rules, plan, CAND_TEXTS, PAIRS, admitted)}`);
+      await runCancellable(
+        db,
+        signal,
+        `INSERT INTO ${HITS}
+         SELECT DISTINCT t.rule_idx, c.source_id, c.row, c.field, t.match, t.value,
+                strpos(t.text, t.value) - 1 AS span_start, strpos(t.text, t.value) - 1 + length(t.value) AS span_end
+         FROM ${TEXT_HITS} t JOIN ${CAND_CELLS} c ON c.text = t.text
+         WHERE t.value IS NOT NULL AND t.value <> ''`,
+      );
+      onProgress?.({ phase: 'scan', done: 3, total: 3, rate: 3 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
     }
 
     // 2. Distinct candidates, each with the context of its first occurrence.
@@ -366,7 +395,9 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        FROM ${HITS} h
        JOIN ${CANDS} c ON c.rule_idx = h.rule_idx AND c.value = h.value
        JOIN ${VALID} v ON v.cand_id = c.cand_id
-       JOIN ${RULES} r ON r.rule_idx = h.rule_idx`,
+       JOIN ${RULES} r ON r.rule_idx = h.rule_idx
+       -- Sorted once here (in parallel), so finding ids follow the cell order without a window.
+       ORDER BY h.source_id, h.row, h.field, h.rule_idx, h.span_start`,
     );
     if (options.resolveOverlaps ?? true) await resolveOverlaps(db, signal);
     const result = await writeFindings(db, rules, signal);
@@ -492,7 +523,7 @@ async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefi
       db,
       signal,
       `INSERT INTO findings
-       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + row_number() OVER (ORDER BY k.source_id, k.row, k.field, k.rule_idx, k.span_start),
+       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + k.rowid + 1,
               k.source_id, k.row, k.field, r.rule_id, r.rule_version, r.category, r.kind, r.provider, r.severity, k.confidence,
               k.span_start, k.span_end, k.preview, k.fingerprint, k.normalized, k.detail, coalesce(s.review, 'unreviewed')
        FROM ${KEEP} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx

@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS cells (
 );
 
 CREATE TABLE IF NOT EXISTS findings (
-  finding_id   BIGINT PRIMARY KEY,
+  finding_id   BIGINT NOT NULL,     -- unique; no index: writing millions of findings into an ART index cost more than all matching
   source_id    INTEGER NOT NULL,
   row          BIGINT NOT NULL,
   field        VARCHAR NOT NULL,
