@@ -88,12 +88,13 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.phone',
-    version: 1,
+    version: 2,
     category: 'contact',
     kind: 'phone',
     severity: 'medium',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z+_])((?:\\+|00)?\\(?[0-9][0-9 ().\\-/]{5,24}[0-9])',
+    // Ends before a non-alphanumeric: digit runs inside hex ids (`81798fb6`) are not numbers.
+    pattern: '(?:^|[^0-9A-Za-z+_])((?:\\+|00)?\\(?[0-9][0-9 ().\\-/]{5,24}[0-9])(?:$|[^0-9A-Za-z])',
     valueGroup: 1,
     validator: 'pii.phone',
     confidence: 0.7,
@@ -104,7 +105,7 @@ export const piiRules: Rule[] = [
         { text: 'Ruf mich an: +49 30 1234567', value: '+49 30 1234567' },
         { text: 'My CN number is 13812345678', value: '13812345678' },
       ],
-      negative: ['GET /api from 192.168.101.204 ok', 'released 2024-01-15 10:20:30', 'order 4155550132 shipped', 'card 4111 1111 1111 1111', 'v1.2.3.4567'],
+      negative: ['GET /api from 192.168.101.204 ok', 'released 2024-01-15 10:20:30', 'order 4155550132 shipped', 'card 4111 1111 1111 1111', 'v1.2.3.4567', 'trace 982220cd-0599-480b-9794-81798fb61f1a'],
     },
   },
   {
