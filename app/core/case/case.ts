@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../db/open-db.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../db/schema.ts';
+import { migrateCellsTable, refreshCellsView } from '../db/cells-view.ts';
 import { AuditLog, type AuditInput } from './audit-log.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { CaseError } from './case-error.ts';
@@ -179,7 +180,11 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
     }
     throw new CaseError('DB_OPEN_FAILED', `${p.root}: the case database cannot be opened (${message.split('\n')[0]}).`);
   }
-  if (!readOnly) await db.exec(SCHEMA_SQL);
+  if (!readOnly) {
+    await migrateCellsTable(db);
+    await db.exec(SCHEMA_SQL);
+    await refreshCellsView(db);
+  }
   const key = options.fingerprintKey ?? Buffer.from(readFileSync(p.key, 'utf8').trim(), 'hex');
   const audit = new AuditLog(p.audit);
   const meta: CaseMeta = { name: manifest.name, awareAt: manifest.aware_at, createdAt: manifest.created_at };

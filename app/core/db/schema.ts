@@ -6,8 +6,11 @@
  *
  * `cells` is the long view that feeds classification: one row per non-empty text value, with
  * provenance (source, row, field). Values are already unescaped (ClickHouse `\n`, `\'`, JSON).
+ * It is a view (see cells-view.ts): plain text columns are read from `src_<id>` where they are,
+ * and only the leaves of JSON held in text (`message.content`) are materialised, in `json_cells`.
+ * Copying every cell into a table doubled the work of an import.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -37,6 +40,9 @@ CREATE TABLE IF NOT EXISTS source_columns (
   role_reason VARCHAR,
   PRIMARY KEY (source_id, ordinal)
 );
+-- Where the column's cells come from: 'column' (the view reads src_<id>), 'table' (json_cells
+-- holds them: JSON leaves), NULL (not scanned: typed columns, key/value arrays).
+ALTER TABLE source_columns ADD COLUMN IF NOT EXISTS cells_from VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejects (
   source_id INTEGER NOT NULL,
@@ -46,7 +52,7 @@ CREATE TABLE IF NOT EXISTS rejects (
   excerpt   VARCHAR                 -- first 200 characters of the offending line, control characters escaped
 );
 
-CREATE TABLE IF NOT EXISTS cells (
+CREATE TABLE IF NOT EXISTS json_cells (
   source_id INTEGER NOT NULL,
   row       BIGINT NOT NULL,
   field     VARCHAR NOT NULL,

@@ -2,12 +2,13 @@ import type { Db } from '../db/open-db.ts';
 import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { LoadedField, LoadLimits } from './load-source.ts';
 import { mergedJsonStructure } from './json-structure.ts';
+import { refreshCellsView } from '../db/cells-view.ts';
 
 /**
- * Fills `cells` for one source: one row per non-empty text value with its provenance. Text
- * that holds JSON (chat turns, request bodies) is expanded to its leaves, so JSON escapes are
- * undone before any rule looks at it and each value names its path (`message.content`,
- * `messages.0.content`).
+ * Makes one source's text visible in `cells`. Plain text columns are read in place by the view
+ * (marked `cells_from = 'column'`); text that holds JSON (chat turns, request bodies) is expanded
+ * to its leaves in `json_cells`, so JSON escapes are undone before any rule looks at it and each
+ * value names its path (`message.content`, `messages.0.content`). Returns the source's cell count.
  *
  * JSON is expanded from the column's merged structure (json_group_structure) with one
  * vectorised json_extract_string per leaf path: about 10x faster than json_tree over every
@@ -21,18 +22,22 @@ export async function buildCells(
   limits: LoadLimits,
 ): Promise<number> {
   const table = ident(sourceTable(sourceId));
+  const mark = (column: string, from: 'column' | 'table') =>
+    db.exec(`UPDATE source_columns SET cells_from = ? WHERE source_id = ? AND column_name = ?`, [from, sourceId, column]);
   for (const f of fields) {
-    if (!f.scanned || f.type !== 'VARCHAR' || f.role === 'timestamp') continue;
+    if (!f.scanned || f.type !== 'VARCHAR') continue;
     const col = ident(f.column);
     if (!f.json) {
-      await db.exec(`INSERT INTO cells SELECT ${sourceId}, __row, ${literal(f.column)}, ${col} FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`);
+      await mark(f.column, 'column');
       continue;
     }
+    await mark(f.column, 'table');
     // JSON-looking values within the bracket budget are expanded; everything else stays text.
     const expandable = `(starts_with(${col}, '{') OR starts_with(${col}, '[')) AND length(${col}) - length(replace(replace(${col}, '{', ''), '[', '')) <= ${limits.maxJsonBrackets} AND json_valid(${col})`;
-    await db.exec(`INSERT INTO cells SELECT ${sourceId}, __row, ${literal(f.column)}, ${col} FROM ${table}
-      WHERE ${col} IS NOT NULL AND ${col} <> '' AND NOT (${expandable})`);
-    await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, ${col}::JSON AS j FROM ${table} WHERE ${col} IS NOT NULL AND ${expandable}`);
+    // The expandability test (json_valid) runs once per value, not once per use.
+    await db.exec(`DROP TABLE IF EXISTS stage_json_all; CREATE TEMP TABLE stage_json_all AS SELECT __row, ${col} AS t, ${expandable} AS ok FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`);
+    await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(f.column)}, t FROM stage_json_all WHERE NOT ok`);
+    await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, t::JSON AS j FROM stage_json_all WHERE ok; DROP TABLE stage_json_all`);
     const structure = await mergedJsonStructure(db, 'stage_json_col', 'j');
     const plan = structure !== undefined ? planLeaves(structure, limits.maxColumns) : undefined;
     if (!plan) {
@@ -42,6 +47,7 @@ export async function buildCells(
     }
     await db.exec(`DROP TABLE IF EXISTS stage_json_col`);
   }
+  await refreshCellsView(db);
   const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM cells WHERE source_id = ?`, [sourceId]);
   return n?.n ?? 0;
 }
@@ -102,7 +108,7 @@ async function insertLeaf(db: Db, sourceId: number, column: string, leaf: Leaf):
   const extract = leaf.type === 'JSON' ? 'json_extract' : 'json_extract_string';
   if (arrayAt < 0) {
     const v = `${extract}(j, ${literal(jsonPath(leaf.path))})::VARCHAR`;
-    await db.exec(`INSERT INTO cells SELECT ${sourceId}, __row, ${literal(fieldName(column, leaf.path))}, v FROM (SELECT __row, ${v} AS v FROM stage_json_col) WHERE ${keep('v')}`);
+    await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(fieldName(column, leaf.path))}, v FROM (SELECT __row, ${v} AS v FROM stage_json_col) WHERE ${keep('v')}`);
     return;
   }
   // One array level: the wildcard extraction returns a list; its index goes into the field path.
@@ -111,14 +117,14 @@ async function insertLeaf(db: Db, sourceId: number, column: string, leaf: Leaf):
   const prefix = [column, ...before].join('.');
   const suffix = after.length ? '.' + after.join('.') : '';
   const list = `${extract}(j, ${literal(jsonPath(leaf.path))})`;
-  await db.exec(`INSERT INTO cells
+  await db.exec(`INSERT INTO json_cells
     SELECT ${sourceId}, __row, ${literal(prefix + '.')} || (i - 1)::VARCHAR || ${literal(suffix)}, v
     FROM (SELECT __row, unnest(generate_series(1, len(l))) AS i, unnest(l)::VARCHAR AS v FROM (SELECT __row, ${list} AS l FROM stage_json_col) WHERE l IS NOT NULL)
     WHERE ${keep('v')}`);
 }
 
 async function insertViaJsonTree(db: Db, sourceId: number, column: string): Promise<void> {
-  await db.exec(`INSERT INTO cells
+  await db.exec(`INSERT INTO json_cells
     SELECT ${sourceId}, t.__row, ${literal(column + '.')} || json_field_path(jt.fullkey),
       CASE WHEN jt.type = 'VARCHAR' THEN jt.atom ->> '$' ELSE jt.atom::VARCHAR END
     FROM stage_json_col t, json_tree(t.j) jt

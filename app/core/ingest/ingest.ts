@@ -6,6 +6,7 @@ import { ident, sourceTable } from '../db/sql.ts';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
 import { buildCells } from './build-cells.ts';
+import { refreshCellsView } from '../db/cells-view.ts';
 import { guessRole, isColumnRole, type ColumnRole } from './column-roles.ts';
 import { IngestError } from './errors.ts';
 import { DEFAULT_LOAD_LIMITS, loadSource, type LoadLimits } from './load-source.ts';
@@ -229,7 +230,7 @@ async function assignRoles(
       origin = role ? 'auto' : null;
       reason = guess.reason;
     }
-    await db.exec(`INSERT INTO source_columns VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [sourceId, ordinal + 1, f.column, f.original, f.type, role, origin, reason]);
+    await db.exec(`INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [sourceId, ordinal + 1, f.column, f.original, f.type, role, origin, reason]);
     out.push({ field: f.column, original: f.original, role, roleOrigin: origin, reason });
   }
   return out;
@@ -240,5 +241,7 @@ export async function setColumnRole(handle: CaseHandle, sourceId: number, field:
   const row = await handle.db.one<{ role: string | null }>(`SELECT role FROM source_columns WHERE source_id = ? AND column_name = ?`, [sourceId, field]);
   if (!row) throw new IngestError('NOT_FOUND', `source ${sourceId} has no field "${field}".`);
   await handle.db.exec(`UPDATE source_columns SET role = ?, role_origin = 'user', role_reason = 'set by the user' WHERE source_id = ? AND column_name = ?`, [role, sourceId, field]);
+  // A timestamp column leaves the scanned cells; any other role brings it back.
+  await refreshCellsView(handle.db);
   handle.record({ action: 'column.role-set', details: { source_id: sourceId, field, from: row.role, to: role } });
 }

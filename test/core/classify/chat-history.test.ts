@@ -6,7 +6,7 @@ import { analyzeChatHistory } from '../../../app/core/classify/chat-history.ts';
 async function addSource(db: Db, id: number, columns: Array<{ name: string; role: string | null }>, rows: Array<Array<string | null>>): Promise<void> {
   await db.exec(`INSERT INTO sources VALUES (?, ?, ?, 'x', 1, 'jsonl', 'none', NULL, ?, 0, now())`, [id, `/tmp/s${id}.jsonl`, `s${id}.jsonl`, rows.length]);
   for (const [i, c] of columns.entries()) {
-    await db.exec(`INSERT INTO source_columns VALUES (?, ?, ?, ?, 'VARCHAR', ?, 'auto', NULL)`, [id, i, c.name, c.name, c.role]);
+    await db.exec(`INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason) VALUES (?, ?, ?, ?, 'VARCHAR', ?, 'auto', NULL)`, [id, i, c.name, c.name, c.role]);
   }
   await db.exec(`CREATE TABLE src_${id} (__row BIGINT, __line BIGINT, ${columns.map((c) => `"${c.name}" VARCHAR`).join(', ')})`);
   for (const [r, values] of rows.entries()) {

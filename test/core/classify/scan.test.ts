@@ -17,6 +17,7 @@ const rules = [...secretRules, ...operationalRules];
 async function withCells<T>(texts: string[], fn: (db: Db) => Promise<T>): Promise<T> {
   return withScratchDb(async (db) => {
     await db.exec(SCHEMA_SQL);
+    await db.exec('CREATE TABLE cells (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR)');
     for (const [i, text] of texts.entries()) await db.exec('INSERT INTO cells VALUES (1, ?, ?, ?)', [i + 1, 'message', text]);
     return fn(db);
   });

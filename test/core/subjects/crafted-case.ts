@@ -23,7 +23,7 @@ export async function craftCase(db: Db, rows: CraftedRow[], findings: CraftedFin
   await db.exec(`INSERT INTO sources VALUES (1, '/crafted/log.tsv', 'log.tsv', 'crafted', 0, 'tsv', 'none', NULL, ${rows.length}, 0, now())`);
   await db.exec(`CREATE TABLE src_1 (__row BIGINT, __line BIGINT, ${CRAFTED_COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ')})`);
   for (const [i, c] of CRAFTED_COLUMNS.entries()) {
-    await db.exec(`INSERT INTO source_columns VALUES (1, $1, $2, $2, 'VARCHAR', $2, 'auto', 'crafted')`, [i + 1, c]);
+    await db.exec(`INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason) VALUES (1, $1, $2, $2, 'VARCHAR', $2, 'auto', 'crafted')`, [i + 1, c]);
   }
   for (const [i, row] of rows.entries()) {
     await db.exec(

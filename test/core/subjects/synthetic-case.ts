@@ -270,7 +270,7 @@ async function writeSource(db: Db, rows: Row[]): Promise<void> {
   );
   await db.exec(`CREATE TABLE src_1 (__row BIGINT, __line BIGINT, ${COLUMNS.map(([c]) => `"${c}" VARCHAR`).join(', ')})`);
   for (const [i, [name, role]] of COLUMNS.entries()) {
-    await db.exec(`INSERT INTO source_columns VALUES (1, ${i + 1}, '${name}', '${name}', 'VARCHAR', '${role}', 'auto', 'synthetic')`);
+    await db.exec(`INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason) VALUES (1, ${i + 1}, '${name}', '${name}', 'VARCHAR', '${role}', 'auto', 'synthetic')`);
   }
   const appender = await db.connection.createAppender('src_1');
   rows.forEach((row, i) => {

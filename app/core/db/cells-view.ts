@@ -1,0 +1,37 @@
+import type { Db } from './open-db.ts';
+import { ident, sourceTable } from './sql.ts';
+
+/**
+ * (Re)creates the `cells` view: the JSON leaves in `json_cells`, plus, for each source, its plain
+ * text columns unpivoted straight from `src_<id>` (UNPIVOT drops NULLs; empty strings are dropped
+ * here). Timestamp columns are left out: they hold no content worth scanning. Run after every
+ * import and role change; cheap, it only rewrites the view's definition.
+ */
+export async function refreshCellsView(db: Db): Promise<void> {
+  const columns = await db.all<{ source_id: number; column_name: string }>(
+    `SELECT c.source_id, c.column_name FROM source_columns c
+     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp'
+     ORDER BY c.source_id, c.ordinal`,
+  );
+  const bySource = new Map<number, string[]>();
+  for (const c of columns) bySource.set(c.source_id, [...(bySource.get(c.source_id) ?? []), c.column_name]);
+  const branches = ['SELECT source_id, row, field, text FROM json_cells'];
+  for (const [sourceId, names] of bySource) {
+    const list = names.map(ident).join(', ');
+    branches.push(
+      `SELECT ${sourceId}::INTEGER AS source_id, row, field, text
+       FROM (UNPIVOT (SELECT __row AS row, ${list} FROM ${ident(sourceTable(sourceId))}) ON ${list} INTO NAME field VALUE text)
+       WHERE text <> ''`,
+    );
+  }
+  await db.exec(`CREATE OR REPLACE VIEW cells AS ${branches.join('\nUNION ALL\n')}`);
+}
+
+/**
+ * Cases made before the view existed kept every cell in a `cells` table: it becomes
+ * `json_cells` (its sources' columns have no `cells_from`, so nothing is read twice).
+ */
+export async function migrateCellsTable(db: Db): Promise<void> {
+  const row = await db.one<{ t: string }>(`SELECT table_type AS t FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'cells'`);
+  if (row?.t === 'BASE TABLE') await db.exec(`ALTER TABLE cells RENAME TO json_cells`);
+}
