@@ -43,14 +43,24 @@ export async function buildCells(
     if (!plan) {
       await insertViaJsonTree(db, sourceId, f.column);
     } else {
-      for (const leaf of plan) await insertLeaf(db, sourceId, f.column, leaf);
+      await insertPlainLeaves(db, sourceId, f.column, plan.filter((l) => !l.path.includes('*')));
+      for (const leaf of plan.filter((l) => l.path.includes('*'))) await insertLeaf(db, sourceId, f.column, leaf);
     }
     await db.exec(`DROP TABLE IF EXISTS stage_json_col`);
   }
   await refreshCellsView(db);
-  const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM cells WHERE source_id = ?`, [sourceId]);
-  return n?.n ?? 0;
+  // Counted column by column on the source table: through the view's UNPIVOT it cost 4x more.
+  const inView = fields.filter((f) => f.scanned && f.type === 'VARCHAR' && !f.json && f.role !== 'timestamp').map((f) => ident(f.column));
+  let n = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM json_cells WHERE source_id = ?`, [sourceId]))?.n ?? 0);
+  for (let i = 0; i < inView.length; i += COUNT_BATCH) {
+    const batch = inView.slice(i, i + COUNT_BATCH);
+    const row = await db.one<{ n: number }>(`SELECT ${batch.map((c) => `count(*) FILTER (WHERE ${c} <> '')`).join(' + ')} AS n FROM ${table}`);
+    n += Number(row?.n ?? 0);
+  }
+  return n;
 }
+
+const COUNT_BATCH = 64;
 
 /** A leaf to extract: JSON path segments, where `*` marks one array level. */
 interface Leaf {
@@ -99,6 +109,26 @@ function jsonPath(path: Array<string | '*'>): string {
 
 function fieldName(column: string, path: Array<string | '*'>): string {
   return [column, ...path].join('.');
+}
+
+/**
+ * Leaves outside arrays, one statement per kind of leaf: a single json_extract with a list of
+ * paths parses each value once for all of them (one statement per leaf parsed it once per leaf).
+ */
+async function insertPlainLeaves(db: Db, sourceId: number, column: string, leaves: Leaf[]): Promise<void> {
+  const kinds = [
+    { leaves: leaves.filter((l) => l.type === 'VARCHAR'), extract: 'json_extract_string', keep: `v IS NOT NULL AND v <> ''` },
+    { leaves: leaves.filter((l) => l.type !== 'VARCHAR' && l.type !== 'JSON'), extract: 'json_extract_string', keep: `v IS NOT NULL AND length(v) >= 7` },
+    { leaves: leaves.filter((l) => l.type === 'JSON'), extract: 'json_extract', keep: `v IS NOT NULL AND length(v) >= 7` },
+  ];
+  for (const kind of kinds) {
+    if (kind.leaves.length === 0) continue;
+    const paths = `[${kind.leaves.map((l) => literal(jsonPath(l.path))).join(', ')}]`;
+    const names = `[${kind.leaves.map((l) => literal(fieldName(column, l.path))).join(', ')}]`;
+    await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, field, v
+      FROM (SELECT __row, unnest(${names}) AS field, unnest(${kind.extract}(j, ${paths}))::VARCHAR AS v FROM stage_json_col)
+      WHERE ${kind.keep}`);
+  }
 }
 
 async function insertLeaf(db: Db, sourceId: number, column: string, leaf: Leaf): Promise<void> {

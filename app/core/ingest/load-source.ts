@@ -322,6 +322,19 @@ interface PairPlan {
   hidden: string[];
 }
 
+/** ClickHouse `x.names` + `x.values` column pairs among the fields. */
+function pairFields(fields: LoadedField[]): Array<{ prefix: string; names: LoadedField; values: LoadedField }> {
+  const byName = new Map(fields.map((f) => [f.column, f]));
+  const out: Array<{ prefix: string; names: LoadedField; values: LoadedField }> = [];
+  for (const f of fields) {
+    if (!f.column.endsWith('.names')) continue;
+    const prefix = f.column.slice(0, -'.names'.length);
+    const values = byName.get(`${prefix}.values`);
+    if (values) out.push({ prefix, names: f, values });
+  }
+  return out;
+}
+
 /**
  * ClickHouse `x.names` + `x.values` array pairs become fields `x.<name>`: finds the keys (in
  * first-seen order, at most maxPairKeys per pair) and returns the expressions that build them.
@@ -335,24 +348,17 @@ async function planPairs(
   fields: LoadedField[],
   ref: (f: LoadedField) => string,
 ): Promise<PairPlan> {
-  const byName = new Map(fields.map((f) => [f.column, f]));
   const plan: PairPlan = { parsed: [], added: [], hidden: [] };
   const taken = new Set(fields.map((x) => x.column.toLowerCase()));
-  let pair = 0;
-  for (const f of [...fields]) {
-    if (!f.column.endsWith('.names')) continue;
-    const prefix = f.column.slice(0, -'.names'.length);
-    const values = byName.get(`${prefix}.values`);
-    if (!values) continue;
+  for (const [pair, { prefix, names, values }] of pairFields(fields).entries()) {
+    const n = `__kn${pair}`;
+    const v = `__kv${pair}`;
     const keys = await db.all<{ key: string }>(
-      `SELECT key FROM (SELECT ${orderColumn} AS o, unnest(kv_array(${ref(f)})) AS key FROM ${relation}) WHERE key IS NOT NULL AND key <> ''
+      `SELECT key FROM (SELECT ${orderColumn} AS o, unnest(kv_array(${ref(names)})) AS key FROM ${relation}) WHERE key IS NOT NULL AND key <> ''
        GROUP BY key ORDER BY min(o), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
-    const n = `__kn${pair}`;
-    const v = `__kv${pair}`;
-    pair += 1;
-    plan.parsed.push(`kv_array(${ref(f)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
+    plan.parsed.push(`kv_array(${ref(names)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
     plan.hidden.push(n, v);
     for (const { key } of keys) {
       let name = `${prefix}.${sanitizeName(key)}`;
@@ -362,7 +368,7 @@ async function planPairs(
       plan.added.push(`${v}[list_position(${n}, ${literal(key)})] AS ${ident(name)}`);
       fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
     }
-    f.scanned = false;
+    names.scanned = false;
     values.scanned = false;
   }
   return plan;
@@ -457,7 +463,10 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
  */
 async function rejectDeepObjects(db: Db, input: LoadInput): Promise<void> {
   const brackets = `length(j::VARCHAR) - length(replace(replace(j::VARCHAR, '{', ''), '[', ''))`;
-  const suspects = await db.all<{ r: number }>(`SELECT __row AS r FROM stage_obj WHERE ${brackets} > ${input.limits.maxJsonBrackets} ORDER BY __row`);
+  // A record with more brackets than the budget is at least that long: only long ones are counted.
+  const suspects = await db.all<{ r: number }>(
+    `SELECT __row AS r FROM stage_obj WHERE strlen(j::VARCHAR) > ${input.limits.maxJsonBrackets} AND ${brackets} > ${input.limits.maxJsonBrackets} ORDER BY __row`,
+  );
   for (const { r } of suspects) {
     const row = await db.one<{ text: string }>(`SELECT j::VARCHAR AS text FROM stage_obj WHERE __row = ?`, [r]);
     const depth = jsonDepth(row?.text ?? '');
