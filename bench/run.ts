@@ -1,11 +1,12 @@
 // `npm run bench -- <ingest|classify|subjects|all> [--rows N] [--seed S] [--record]`
 // Every figure comes with its baseline measured in the same run; absolute times drift between
 // machines and runs, ratios much less.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table } from './lib.ts';
+import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table, type ChildMeasure } from './lib.ts';
 
 interface FileTiming {
   file: string;
@@ -56,9 +57,6 @@ interface ClassifyChild {
   mode: string;
   rules: number;
   findings: number;
-  cells: number;
-  cellBytes: number;
-  ingestSeconds: number;
   classifySeconds: number;
   planted: number;
   found: number;
@@ -68,8 +66,28 @@ function classifyBench(): void {
   const { dir, truth } = ensureSamples(rows, seed);
   const files = filesIn(dir);
   const lint = runChild<{ bytes: number; lines: number; messages: number; planted: number; found: number }>('secretlint-child.ts', [dir, truth, ...files]);
-  const secretsOnly = runChild<ClassifyChild>('classify-child.ts', ['secrets', dir, truth]);
-  const all = runChild<ClassifyChild>('classify-child.ts', ['all', dir, truth]);
+  // Ingest once into a case; each classification then runs in its own process on a fresh copy.
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-classify-'));
+  try {
+    const prepared = runChild<{ cells: number; cellBytes: number }>('prepare-case-child.ts', [path.join(work, 'case'), dir]);
+    const copy = (name: string) => {
+      cpSync(path.join(work, 'case'), path.join(work, name), { recursive: true });
+      return path.join(work, name);
+    };
+    const secretsOnly = runChild<ClassifyChild>('classify-child.ts', ['secrets', copy('secrets'), truth]);
+    const all = runChild<ClassifyChild>('classify-child.ts', ['all', copy('all'), truth]);
+    classifyTable(lint, secretsOnly, all, prepared);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function classifyTable(
+  lint: ChildMeasure<{ bytes: number; planted: number; found: number }>,
+  secretsOnly: ChildMeasure<ClassifyChild>,
+  all: ChildMeasure<ClassifyChild>,
+  prepared: ChildMeasure<{ cells: number; cellBytes: number }>,
+): void {
   // MB/s over the same decoded text for every row: the files' text as secretlint reads it.
   const mb = lint.result.bytes / 1024 ** 2;
   const row = (name: string, seconds: number, rss: number, found: number, planted: number, baseline: number) => [
@@ -88,7 +106,7 @@ function classifyBench(): void {
       row(`breachscope classify, secrets only (${secretsOnly.result.rules} rules)`, secretsOnly.seconds, secretsOnly.peakRssMb, secretsOnly.result.found, secretsOnly.result.planted, lint.seconds),
       row(`breachscope classify, all categories (${all.result.rules} rules)`, all.seconds, all.peakRssMb, all.result.found, all.result.planted, lint.seconds),
     ],
-  )}\n\nBreachScope classifies the case's ${all.result.cells.toLocaleString('en')} text cells (${fmt(all.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(all.result.ingestSeconds, 1)} s, not included above); secretlint reads the same files' raw text in 4 MB chunks. Peak RSS of the classify children is taken right after classification and includes their ingest.\n`;
+  )}\n\nBreachScope classifies the case's ${prepared.result.cells.toLocaleString('en')} text cells (${fmt(prepared.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(prepared.seconds, 1)} s in its own process, peak RSS ${fmt(prepared.peakRssMb, 0)} MB; not included above); secretlint reads the same files' raw text in 4 MB chunks. Each classification runs in its own process on a copy of the ingested case; its peak RSS is taken right after classification.\n`;
   process.stdout.write(text + '\n');
   sections.push(text);
 }

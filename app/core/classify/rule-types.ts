@@ -42,6 +42,12 @@ export interface Rule {
    * contains at least one of them. Empty means no prefilter (every text is scanned).
    */
   keywords: string[];
+  /**
+   * `pattern`: the scanner's first pass tests the rule's own regex instead of its keywords. For
+   * vendor formats whose only literal is common in logs (`api-` in host names, `-us` in locales,
+   * `mistral` in model names): the keyword would admit most rows, the regex almost none.
+   */
+  gate?: 'keywords' | 'pattern';
   /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */
   pattern: string;
   /** Capture group that holds the value (the part that is fingerprinted); 0 = whole match. */

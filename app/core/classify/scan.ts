@@ -29,6 +29,11 @@ export interface ScanProgress {
 export interface ClassifyOptions {
   /** Table or view with columns (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR). */
   relation: string;
+  /**
+   * The same cells as SELECT statements to scan one by one (the combined plan's stage 1 reads
+   * each once); the relation is then only named in messages and by the per-rule plan.
+   */
+  parts?: string[];
   rules: Rule[];
   validators: Record<string, Validator>;
   /** HMAC key for fingerprints (the case key or the user's `--fingerprint-key`). */
@@ -122,13 +127,13 @@ function escapeLiteral(k: string): string {
 }
 
 /**
- * True when the end of `a` can be the start of `b`, so a match of `a` could hide `b`. A single
- * shared letter or digit is ignored: it needs two words glued together (`secretoken`), while a
- * shared delimiter (`/v1/` then `/home/`) is ordinary text.
+ * True when the end of `a` can be the start of `b`, so a match of `a` could hide `b` (`/v1/`
+ * then `/home/`). A single shared letter counts too: inside random key material `pat` can end
+ * where OpenAI's `t3blbkfj` marker begins (`…paT3BlbkFJ…`), which once hid real keys.
  */
 function overlaps(a: string, b: string): boolean {
   for (let n = 1; n < Math.min(a.length, b.length); n++) {
-    if (a.endsWith(b.slice(0, n)) && (n > 1 || !/[a-z0-9]/.test(b[0]!))) return true;
+    if (a.endsWith(b.slice(0, n))) return true;
   }
   return false;
 }
@@ -203,11 +208,14 @@ function asAlternative(pattern: string): string {
  */
 const STAGE1_GROUP = 400;
 
+/** Cell sources (one per column) read by one stage-1 statement. */
+const STAGE1_PARTS = 64;
+
 export function planScan(rules: Rule[]): ScanPlan {
   const byPattern: number[] = [];
   const byKeyword: number[] = [];
   rules.forEach((rule, i) => {
-    const weak = rule.keywords.length === 0 || rule.keywords.some((k) => k.trim().length < 2);
+    const weak = rule.gate === 'pattern' || rule.keywords.length === 0 || rule.keywords.some((k) => k.trim().length < 2);
     (weak ? byPattern : byKeyword).push(i);
   });
   const keywords = planKeywords(byKeyword.map((i) => rules[i]!));
@@ -329,7 +337,14 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
     } else {
       const plan = planScan(rules);
       // Stage 1: one pass over every cell keeps those any rule could match.
-      await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_CELLS} AS SELECT source_id, row, field, text FROM ${relation} WHERE ${plan.stage1}`);
+      const parts = options.parts ?? [`SELECT source_id, row, field, text FROM ${relation}`];
+      await db.exec(`CREATE TEMP TABLE ${CAND_CELLS} (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR)`);
+      // One statement per batch of parts: a UNION ALL reads them in one parallel pipeline (25% faster
+      // than a statement each); batches keep a 2,000-column file from compiling 2,000 regexes at once.
+      for (let i = 0; i < parts.length; i += STAGE1_PARTS) {
+        const batch = parts.slice(i, i + STAGE1_PARTS).join('\nUNION ALL\n');
+        await runCancellable(db, signal, `INSERT INTO ${CAND_CELLS} SELECT source_id, row, field, text FROM (${batch}) WHERE ${plan.stage1}`);
+      }
       // Logs repeat themselves (hosts, models, locales): each distinct text is matched once.
       await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_TEXTS} AS SELECT text FROM ${CAND_CELLS} GROUP BY text`);
       onProgress?.({ phase: 'scan', done: 1, total: 3, rate: 1 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
@@ -376,7 +391,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        SELECT row_number() OVER () AS cand_id, c.rule_idx, c.value, c.first.match AS match,
               substring(t.text, greatest(1, c.first.span_start + 1 - ${CONTEXT_CHARS}), least(${CONTEXT_CHARS}, c.first.span_start)) AS before,
               substring(t.text, c.first.span_start + 1 + length(c.value), ${CONTEXT_CHARS}) AS after
-       FROM c LEFT JOIN ${relation} t
+       FROM c LEFT JOIN ${(options.plan ?? 'combined') === 'per-rule' ? relation : CAND_CELLS} t
          ON t.source_id = c.first.source_id AND t.row = c.first.row AND t.field = c.first.field
        -- A cell key may repeat in a hand-made relation; one context per candidate is enough.
        QUALIFY row_number() OVER (PARTITION BY c.rule_idx, c.value) = 1`,

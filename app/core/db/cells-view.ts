@@ -1,5 +1,5 @@
 import type { Db } from './open-db.ts';
-import { ident, sourceTable } from './sql.ts';
+import { ident, literal, sourceTable } from './sql.ts';
 
 /**
  * (Re)creates the `cells` view: the JSON leaves in `json_cells`, plus, for each source, its plain
@@ -8,15 +8,8 @@ import { ident, sourceTable } from './sql.ts';
  * import and role change; cheap, it only rewrites the view's definition.
  */
 export async function refreshCellsView(db: Db): Promise<void> {
-  const columns = await db.all<{ source_id: number; column_name: string }>(
-    `SELECT c.source_id, c.column_name FROM source_columns c
-     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp'
-     ORDER BY c.source_id, c.ordinal`,
-  );
-  const bySource = new Map<number, string[]>();
-  for (const c of columns) bySource.set(c.source_id, [...(bySource.get(c.source_id) ?? []), c.column_name]);
   const branches = ['SELECT source_id, row, field, text FROM json_cells'];
-  for (const [sourceId, names] of bySource) {
+  for (const [sourceId, names] of await cellColumns(db)) {
     const list = names.map(ident).join(', ');
     branches.push(
       `SELECT ${sourceId}::INTEGER AS source_id, row, field, text
@@ -25,6 +18,37 @@ export async function refreshCellsView(db: Db): Promise<void> {
     );
   }
   await db.exec(`CREATE OR REPLACE VIEW cells AS ${branches.join('\nUNION ALL\n')}`);
+}
+
+/** The plain text columns the view reads in place, by source. */
+async function cellColumns(db: Db): Promise<Map<number, string[]>> {
+  const columns = await db.all<{ source_id: number; column_name: string }>(
+    `SELECT c.source_id, c.column_name FROM source_columns c
+     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp'
+     ORDER BY c.source_id, c.ordinal`,
+  );
+  const bySource = new Map<number, string[]>();
+  for (const c of columns) bySource.set(c.source_id, [...(bySource.get(c.source_id) ?? []), c.column_name]);
+  return bySource;
+}
+
+/**
+ * The same cells as the view, as one SELECT per column (plus the JSON leaves), for scans that
+ * read every cell: a filtered scan of one column is several times cheaper than the same filter
+ * through the view's UNPIVOT, which builds a list of every column for every row. `where` is an
+ * extra condition on `text`.
+ */
+export async function cellParts(db: Db, where = 'TRUE'): Promise<string[]> {
+  const parts = [`SELECT source_id, row, field, text FROM json_cells WHERE ${where}`];
+  for (const [sourceId, names] of await cellColumns(db)) {
+    for (const name of names) {
+      parts.push(
+        `SELECT ${sourceId}::INTEGER AS source_id, __row AS row, ${literal(name)} AS field, text
+         FROM (SELECT __row, ${ident(name)} AS text FROM ${ident(sourceTable(sourceId))}) WHERE text <> '' AND ${where}`,
+      );
+    }
+  }
+  return parts;
 }
 
 /**

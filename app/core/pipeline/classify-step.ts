@@ -4,6 +4,7 @@ import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index
 import type { ProgressEvent } from '../jobs/progress.ts';
 import type { Rule } from '../classify/rule-types.ts';
 import { addRoleFindings, ROLE_RULES } from './role-findings.ts';
+import { cellParts } from '../db/cells-view.ts';
 
 const PROSE_KINDS = new Set(['person_name', 'postal_address', 'date_of_birth']);
 
@@ -34,18 +35,20 @@ export async function classifyCase(
   handle.record({ action: 'classify.started', details: { rule_pack_version: RULE_PACK_VERSION, rules: rules.length } });
   // Rules that read sentences (special categories, names, addresses, dates of birth) only run
   // on cells that hold prose: ids, hashes, IPs and timestamps never do, and they are most cells.
-  await handle.db.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE length(text) >= 12 AND contains(text, ' ')`);
+  const PROSE = `length(text) >= 12 AND contains(text, ' ')`;
+  await handle.db.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
   const onProgress = (p: { phase: string; done: number; total: number }) =>
     options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() });
   const passes = [
-    { relation: 'cells', rules: rules.filter((r) => !isProseRule(r)) },
-    { relation: 'cells_prose', rules: rules.filter(isProseRule) },
+    { relation: 'cells', parts: await cellParts(handle.db), rules: rules.filter((r) => !isProseRule(r)) },
+    { relation: 'cells_prose', parts: await cellParts(handle.db, PROSE), rules: rules.filter(isProseRule) },
   ];
   const result = { findings: 0, byKind: {} as Record<string, number>, ms: 0 };
   for (const pass of passes) {
     if (pass.rules.length === 0) continue;
     const r = await classifyRelation(handle.db, {
       relation: pass.relation,
+      parts: pass.parts,
       rules: pass.rules,
       validators,
       key: handle.fingerprintKey,

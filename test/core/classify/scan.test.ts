@@ -142,6 +142,14 @@ describe('classifyRelation', () => {
     expect(combined.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('finds a key whose marker follows another rule\'s keyword inside the random part (…paT3BlbkFJ…)', async () => {
+    const openai = sampleValue(['sk-proj-', run(ALNUM, 30), 'pa', 'T3BlbkFJ', run(ALNUM, 30)], 'scan-test-hidden-keyword');
+    // Every rule gated by its keywords, Airtable's `pat` among them.
+    const keywordGated = secretRules.map((r) => ({ ...r, gate: 'keywords' as const }));
+    const found = await scanTexts([`OPENAI_API_KEY=${openai}`], { rules: keywordGated, validators, key });
+    expect(found.map((f) => f.ruleId)).toContain('secret.openai.api-key');
+  });
+
   it('refuses two rules with the same id', async () => {
     await withCells(['x'], async (db) => {
       await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });

@@ -140,6 +140,8 @@ export interface VendorTokenSpec {
   /** Extra near misses besides the filler value. */
   negatives?: string[];
   version?: number;
+  /** See Rule.gate: first-pass test by the regex, for literals that are common in logs. */
+  gate?: 'keywords' | 'pattern';
 }
 
 /** A token recognisable by its own shape (a vendor prefix and fixed alphabet). */
@@ -157,6 +159,7 @@ export function vendorToken(spec: VendorTokenSpec): Rule {
     provider: spec.provider,
     severity: spec.severity,
     keywords,
+    ...(spec.gate ? { gate: spec.gate } : {}),
     pattern: `${LEFT}(${partsPattern(spec.parts)})${rightEdge(spec.parts)}`,
     valueGroup: 1,
     validator: spec.validator ?? 'secret.token',
@@ -192,6 +195,7 @@ export function keyedToken(spec: KeyedTokenSpec): Rule {
     provider: spec.provider,
     severity: spec.severity,
     keywords: spec.keywords,
+    ...(spec.gate ? { gate: spec.gate } : {}),
     pattern,
     valueGroup: 1,
     validator: spec.validator ?? 'secret.keyed-token',

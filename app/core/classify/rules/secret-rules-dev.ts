@@ -54,7 +54,7 @@ export const devSecretRules: Rule[] = [
   vendorToken({ id: 'secret.notion.token', kind: 'notion_token', provider: 'Notion', severity: 'high', parts: ['ntn_', run(ALNUM, 46)], description: 'Notion integration token (ntn_).' }),
   vendorToken({ id: 'secret.notion.legacy-token', kind: 'notion_token', provider: 'Notion', severity: 'high', keywords: ['secret_'], parts: ['secret_', run(ALNUM, 43)], validator: 'secret.keyed-token', description: 'Notion internal integration token (legacy secret_ prefix).' }),
   vendorToken({ id: 'secret.figma.pat', kind: 'figma_token', provider: 'Figma', severity: 'high', parts: ['figd_', run(URL_SAFE, 40)], description: 'Figma personal access token.' }),
-  vendorToken({ id: 'secret.airtable.pat', kind: 'airtable_token', provider: 'Airtable', severity: 'high', keywords: ['pat'], parts: ['pat', run(ALNUM, 14), '.', run(HEX, 64)], description: 'Airtable personal access token.' }),
+  vendorToken({ id: 'secret.airtable.pat', gate: 'pattern', kind: 'airtable_token', provider: 'Airtable', severity: 'high', keywords: ['pat'], parts: ['pat', run(ALNUM, 14), '.', run(HEX, 64)], description: 'Airtable personal access token.' }),
   vendorToken({ id: 'secret.readme.token', kind: 'readme_token', provider: 'ReadMe', severity: 'medium', parts: ['rdme_', run(LOWER_ALNUM, 70)], description: 'ReadMe API token.' }),
   vendorToken({ id: 'secret.typeform.token', kind: 'typeform_token', provider: 'Typeform', severity: 'medium', parts: ['tfp_', run('A-Za-z0-9_.=-', 59)], description: 'Typeform personal token.' }),
   vendorToken({ id: 'secret.frameio.token', kind: 'frameio_token', provider: 'Frame.io', severity: 'medium', parts: ['fio-u-', run('A-Za-z0-9_=-', 64)], description: 'Frame.io API token.' }),
