@@ -2,16 +2,15 @@ import type { Db } from '../db/open-db.ts';
 import { ident } from '../db/sql.ts';
 
 /**
- * The merged shape of every JSON value in a column, as json_group_structure gives it, computed
- * over slices of rows and merged here: one aggregate over a whole large column can need more
- * than the case's memory cap (it allocates in 256 MiB blocks), a slice never does.
+ * The merged shape of every JSON value in a column, as json_group_structure would give it: the
+ * distinct shapes of single values (json_structure, an ordinary hash aggregate that spills) are
+ * merged here. json_group_structure itself allocates in 256 MiB blocks outside the spillable
+ * memory, and with the case's memory cap it failed on a 100k-record chat export.
  */
-export async function mergedJsonStructure(db: Db, relation: string, column: string, orderColumn = '__row', slice = 5000): Promise<unknown> {
-  const parts = await db.all<{ s: string | null }>(
-    `SELECT json_group_structure(${ident(column)})::VARCHAR AS s FROM ${relation} GROUP BY ${ident(orderColumn)} // ${slice}`,
-  );
+export async function mergedJsonStructure(db: Db, relation: string, column: string): Promise<unknown> {
+  const shapes = await db.all<{ s: string | null }>(`SELECT DISTINCT json_structure(${ident(column)})::VARCHAR AS s FROM ${relation}`);
   let merged: unknown = undefined;
-  for (const p of parts) if (p.s) merged = mergeStructures(merged, JSON.parse(p.s) as unknown);
+  for (const p of shapes) if (p.s) merged = mergeStructures(merged, JSON.parse(p.s) as unknown);
   return merged;
 }
 

@@ -10,11 +10,11 @@ describe('merged JSON structure', () => {
     expect(mergeStructures({ a: 'VARCHAR' }, ['VARCHAR'])).toBe('JSON');
   });
 
-  it('gives the same shape slice by slice as one aggregate over the whole column', async () => {
+  it('gives the same shape from the distinct shapes of single values as one aggregate over the whole column', async () => {
     await withScratchDb(async (db) => {
       await db.exec(`CREATE TABLE t AS SELECT i AS __row, CASE WHEN i % 3 = 0 THEN '{"a":"x","m":[{"role":"u","content":"c"}]}' WHEN i % 3 = 1 THEN '{"b":2}' ELSE '{"a":null,"m":[{"extra":"y"}]}' END::JSON AS j FROM range(1, 12001) r(i)`);
       const whole = await db.one<{ s: string }>(`SELECT json_group_structure(j)::VARCHAR AS s FROM t`);
-      expect(await mergedJsonStructure(db, 't', 'j', '__row', 1000)).toEqual(JSON.parse(whole!.s));
+      expect(await mergedJsonStructure(db, 't', 'j')).toEqual(JSON.parse(whole!.s));
     });
   });
 });
