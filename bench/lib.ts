@@ -57,11 +57,14 @@ export function runChild<T>(script: string, args: string[]): ChildMeasure<T> {
   return JSON.parse(last) as ChildMeasure<T>;
 }
 
-/** Called at the end of a child: reports the measurement as the last stdout line. */
-export function reportFromChild<T>(result: T, startedAt: number): void {
-  const seconds = (performance.now() - startedAt) / 1000;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ result, seconds, peakRssMb }) + '\n');
+/** Time since `startedAt` and the process's peak RSS so far: a step's measurement. */
+export function measure(startedAt: number): { seconds: number; peakRssMb: number } {
+  return { seconds: (performance.now() - startedAt) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** Called at the end of a child: reports the measurement (taken now, or earlier) as the last stdout line. */
+export function reportFromChild<T>(result: T, startedAt: number, measured = measure(startedAt)): void {
+  process.stdout.write(JSON.stringify({ result, ...measured }) + '\n');
 }
 
 export function machine(): string {

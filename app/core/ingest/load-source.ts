@@ -448,8 +448,18 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
     throw new IngestError('TOO_MANY_COLUMNS', `${input.displayName}: the JSON objects have more than ${input.limits.maxColumns} distinct fields.`, { file: input.displayName });
   }
   const names = uniqueFieldNames(paths.map((p) => p.join('.')));
-  const cols = paths.map((p, i) => `json_extract_string(j, ${literal(jsonPointer(p))}) AS ${ident(names[i]!)}`);
-  await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line${cols.length ? ', ' + cols.join(', ') : ''} FROM stage_obj ORDER BY __row`);
+  if (paths.length === 0) {
+    await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line FROM stage_obj ORDER BY __row`);
+  } else {
+    // One parse per record for all fields: json_extract_string with a list of paths, stored
+    // first (an inline list would be re-extracted for every column that indexes it).
+    await db.exec(`DROP TABLE IF EXISTS stage_vals; CREATE TEMP TABLE stage_vals AS
+      SELECT __row, __line, json_extract_string(j, [${paths.map((p) => literal(jsonPointer(p))).join(', ')}]) AS v FROM stage_obj`);
+    const cols = paths.map((_, i) => `v[${i + 1}] AS ${ident(names[i]!)}`);
+    await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line, ${cols.join(', ')} FROM stage_vals ORDER BY __row`);
+    await db.exec(`DROP TABLE stage_vals`);
+  }
+  await db.exec(`DROP TABLE IF EXISTS stage_obj`);
   const fields: LoadedField[] = names.map((column, i) => ({ column, original: paths[i]!.join('.'), type: 'VARCHAR', scanned: true, json: false }));
   await expandPairArrays(db, input, table, fields);
   await markJsonFields(db, table, fields);

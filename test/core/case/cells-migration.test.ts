@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCase, openCase } from '../../../app/core/case/case.ts';
+import { ingestFiles, setColumnRole } from '../../../app/core/ingest/ingest.ts';
+import { withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+
+describe('cells view', () => {
+  it('opens a case whose cells were a table (first format) and keeps its cells once, beside new imports', async () => {
+    await withTempDir(async (dir) => {
+      const caseDir = path.join(dir, 'case');
+      (await createCase(caseDir, { name: 'old', awareAt: '2026-11-24T09:00:00Z' })).close();
+      // Rebuild the first format by hand: a `cells` table holding every cell, no json_cells.
+      const old = await openCase(caseDir);
+      await old.db.exec(`DROP VIEW cells; DROP TABLE json_cells;
+        CREATE TABLE cells (source_id INTEGER NOT NULL, row BIGINT NOT NULL, field VARCHAR NOT NULL, text VARCHAR NOT NULL);
+        INSERT INTO cells VALUES (7, 1, 'message', 'an old cell');`);
+      old.close();
+
+      const [file] = writeInputs(dir, { 'new.csv': 'who,message\nalice,A new cell\n' });
+      const h = await openCase(caseDir, { readablePaths: [file!] });
+      try {
+        expect((await h.db.all<{ text: string }>(`SELECT text FROM cells ORDER BY text`)).map((r) => r.text)).toEqual(['an old cell']);
+        const [r] = await ingestFiles(h, [file!]);
+        expect(r).toMatchObject({ status: 'imported', cells: 2 });
+        const texts = (await h.db.all<{ source_id: number; text: string }>(`SELECT source_id, text FROM cells ORDER BY source_id, text`)).map((x) => `${x.source_id}:${x.text}`);
+        expect(texts).toEqual(['1:A new cell', '1:alice', '7:an old cell']);
+      } finally {
+        h.close();
+      }
+    });
+  });
+
+  it('leaves timestamp columns out of the scanned cells and brings a column back when its role changes', async () => {
+    await withTempDir(async (dir) => {
+      const caseDir = path.join(dir, 'case');
+      (await createCase(caseDir, { name: 't', awareAt: '2026-11-24T09:00:00Z' })).close();
+      const [file] = writeInputs(dir, { 'log.csv': 'timestamp,message\n2026-11-14 10:00:00,hello there\n' });
+      const h = await openCase(caseDir, { readablePaths: [file!] });
+      try {
+        await ingestFiles(h, [file!]);
+        const fields = async () => (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM cells ORDER BY field`)).map((r) => r.field);
+        expect(await fields()).toEqual(['message']);
+        await setColumnRole(h, 1, 'timestamp', null);
+        expect(await fields()).toEqual(['message', 'timestamp']);
+      } finally {
+        h.close();
+      }
+    });
+  });
+});
