@@ -66,15 +66,16 @@ function urlRule(f: UrlFamily): Rule {
   const host = f.kind === 'url_password' ? 'gems.internal.example.net' : 'db.internal:5432/app';
   return {
     id: f.id,
-    version: 1,
+    version: 2,
     category: 'secret',
     kind: f.kind,
     provider: f.provider,
     severity: f.severity,
     keywords: ['://'],
     // The password runs to the last `@` before the host; `/`, `?`, `#` end it (they must be
-    // percent-encoded inside a password, so a raw one belongs to the path).
-    pattern: `(?i:(?:jdbc:)?(?:${f.schemes}))://([^\\s:/@"'<>]{1,100}):([^\\s"'<>/?#]{1,200})@[A-Za-z0-9._\\[\\]-]`,
+    // percent-encoded inside a password, so a raw one belongs to the path). Unbounded runs: RE2
+    // compiles `{1,200}` as 200 copies; the password validator bounds the length.
+    pattern: `(?i:(?:jdbc:)?(?:${f.schemes}))://([^\\s:/@"'<>]+):([^\\s"'<>/?#]+)@[A-Za-z0-9._\\[\\]-]`,
     valueGroup: 2,
     validator: 'secret.url-password',
     confidence: 0.9,
@@ -204,12 +205,12 @@ export const structuralSecretRules: Rule[] = [
   },
   {
     id: 'secret.cli.user-password',
-    version: 1,
+    version: 2,
     category: 'secret',
     kind: 'basic_auth_credentials',
     severity: 'high',
     keywords: ['-u', '--user'],
-    pattern: `(?:^|\\s)(?:-u|--user)(?:\\s+|=)["']?([^\\s:"'$]{0,100})["']?:["']?([^\\s"']{1,200})`,
+    pattern: `(?:^|\\s)(?:-u|--user)(?:\\s+|=)["']?([^\\s:"'$]*)["']?:["']?([^\\s"']+)`,
     valueGroup: 2,
     validator: 'secret.password',
     confidence: 0.85,
@@ -222,13 +223,13 @@ export const structuralSecretRules: Rule[] = [
   },
   {
     id: 'secret.cli.password-flag',
-    version: 1,
+    version: 2,
     category: 'secret',
     kind: 'password',
     severity: 'high',
     keywords: ['--password', 'mysql', 'mariadb'],
     // A bare `-p` means a password only for the MySQL family; elsewhere it is a port or a path flag.
-    pattern: `(?:^|\\s)(?:--password(?:=|\\s+)|(?:mysql|mysqldump|mariadb)\\s[^\\n]{0,100}?\\s-p)["']?([^\\s"'/-][^\\s"']{3,199})`,
+    pattern: `(?:^|\\s)(?:--password(?:=|\\s+)|(?:mysql|mysqldump|mariadb)\\s[^\\n]{0,100}?\\s-p)["']?([^\\s"'/-][^\\s"']{3,})`,
     valueGroup: 1,
     validator: 'secret.password',
     confidence: 0.7,
