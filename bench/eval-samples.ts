@@ -122,13 +122,14 @@ export interface FindingAt {
   value: string;
 }
 
-export async function findingsByLocation(h: CaseHandle): Promise<Map<string, FindingAt[]>> {
+/** Findings (not marked false positive) by source|row|field; `where` narrows them, e.g. to one category. */
+export async function findingsByLocation(h: CaseHandle, where = 'TRUE'): Promise<Map<string, FindingAt[]>> {
   // Values are cut from the cells here, inside the evaluation only, to compare with the truth.
   const rows = await h.db.all<{ name: string; row: number; field: string; category: string; kind: string; fingerprint: string; normalized: string | null; value: string }>(
     `SELECT s.name, f.row, f.field, f.category, f.kind, f.fingerprint, f.normalized,
        substr(c.text, f.span_start + 1, f.span_end - f.span_start) AS value
      FROM findings f JOIN sources s USING (source_id) JOIN cells c ON c.source_id = f.source_id AND c.row = f.row AND c.field = f.field
-     WHERE f.review <> 'false_positive'`,
+     WHERE f.review <> 'false_positive' AND ${where}`,
   );
   const map = new Map<string, FindingAt[]>();
   for (const r of rows) {
