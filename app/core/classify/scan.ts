@@ -30,8 +30,8 @@ export interface ClassifyOptions {
   /** Table or view with columns (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR). */
   relation: string;
   /**
-   * The same cells as SELECT statements to scan one by one (the combined plan's stage 1 reads
-   * each once); the relation is then only named in messages and by the per-rule plan.
+   * The same cells as SELECT statements, e.g. one per source column (the combined plan's stage 1
+   * reads them, batched in UNION ALLs, instead of the relation); the per-rule plan ignores them.
    */
   parts?: string[];
   rules: Rule[];
@@ -41,8 +41,8 @@ export interface ClassifyOptions {
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
   /**
-   * `combined` (default): one pass with a keyword plan. `per-rule`: one UNION ALL branch per
-   * rule, `batchSize` rules per statement (kept to compare plans; see docs/quality-secrets.md).
+   * `combined` (default): the two-stage plan above. `per-rule`: one UNION ALL branch per rule,
+   * `batchSize` rules per statement (kept as a reference the tests compare against).
    */
   plan?: 'combined' | 'per-rule';
   /** Rules per SQL statement in the per-rule plan. */
