@@ -20,12 +20,13 @@ export async function refreshCellsView(db: Db): Promise<void> {
   await db.exec(`CREATE OR REPLACE VIEW cells AS ${branches.join('\nUNION ALL\n')}`);
 }
 
-/** The plain text columns the view reads in place, by source. */
-async function cellColumns(db: Db): Promise<Map<number, string[]>> {
+/** The plain text columns the view reads in place, by source; `role` keeps those of one role. */
+async function cellColumns(db: Db, role?: string): Promise<Map<number, string[]>> {
   const columns = await db.all<{ source_id: number; column_name: string }>(
     `SELECT c.source_id, c.column_name FROM source_columns c
-     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp'
+     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp' ${role !== undefined ? 'AND c.role = ?' : ''}
      ORDER BY c.source_id, c.ordinal`,
+    role !== undefined ? [role] : [],
   );
   const bySource = new Map<number, string[]>();
   for (const c of columns) bySource.set(c.source_id, [...(bySource.get(c.source_id) ?? []), c.column_name]);
@@ -36,11 +37,12 @@ async function cellColumns(db: Db): Promise<Map<number, string[]>> {
  * The same cells as the view, as one SELECT per column (plus the JSON leaves), for scans that
  * read every cell: a filtered scan of one column is several times cheaper than the same filter
  * through the view's UNPIVOT, which builds a list of every column for every row. `where` is an
- * extra condition on `text`.
+ * extra condition on `text`; `role` keeps only the plain columns of that role.
  */
-export async function cellParts(db: Db, where = 'TRUE'): Promise<string[]> {
-  const parts = [`SELECT source_id, row, field, text FROM json_cells WHERE ${where}`];
-  for (const [sourceId, names] of await cellColumns(db)) {
+export async function cellParts(db: Db, where = 'TRUE', role?: string): Promise<string[]> {
+  // JSON leaves have no role of their own: a role selects plain columns only.
+  const parts = role === undefined ? [`SELECT source_id, row, field, text FROM json_cells WHERE ${where}`] : [];
+  for (const [sourceId, names] of await cellColumns(db, role)) {
     for (const name of names) {
       parts.push(
         `SELECT ${sourceId}::INTEGER AS source_id, __row AS row, ${literal(name)} AS field, text

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-db.ts';
 import { fingerprint } from '../classify/fingerprint.ts';
 import { maskValue } from '../classify/mask.ts';
+import { cellParts } from '../db/cells-view.ts';
 
 /**
  * Columns whose role says what they hold (a `full_name` column holds names, a
@@ -22,11 +23,11 @@ export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
   await db.exec(`CREATE TEMP TABLE role_saved_reviews AS SELECT source_id, row, field, rule_id, fingerprint, review FROM findings WHERE rule_id IN (${ids}) AND review <> 'unreviewed'`);
   await db.exec(`DELETE FROM findings WHERE rule_id IN (${ids})`);
   for (const rule of ROLE_RULES) {
-    const values = await db.all<{ text: string }>(
-      `SELECT DISTINCT c.text FROM cells c JOIN source_columns sc ON sc.source_id = c.source_id AND sc.column_name = c.field
-       WHERE sc.role = ? AND length(trim(c.text)) >= 2`,
-      [rule.role],
-    );
+    // The role's columns read directly (through the cells view, every column of every source was unpivoted).
+    const parts = await cellParts(db, 'TRUE', rule.role);
+    if (parts.length === 0) continue;
+    const cells = `(${parts.join('\nUNION ALL\n')})`;
+    const values = await db.all<{ text: string }>(`SELECT DISTINCT c.text FROM ${cells} c WHERE length(trim(c.text)) >= 2`);
     if (values.length === 0) continue;
     await db.exec(`DROP TABLE IF EXISTS role_values; CREATE TEMP TABLE role_values (text VARCHAR, fingerprint VARCHAR, preview VARCHAR, normalized VARCHAR)`);
     const appender = await db.connection.createAppender('role_values', 'main', 'temp');
@@ -44,11 +45,10 @@ export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
          c.source_id, c.row, c.field, ?, ${ROLE_RULE_VERSION}, ?, ?, NULL, 'medium', ?, 0, length(c.text),
          v.preview, v.fingerprint, v.normalized, json_object('basis', 'column role ' || ?),
          coalesce(s.review, 'unreviewed')
-       FROM cells c JOIN source_columns sc ON sc.source_id = c.source_id AND sc.column_name = c.field
+       FROM ${cells} c
        JOIN role_values v ON v.text = c.text
-       LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ? AND s.fingerprint = v.fingerprint
-       WHERE sc.role = ?`,
-      [rule.ruleId, rule.category, rule.kind, rule.confidence, rule.role, rule.ruleId, rule.role],
+       LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ? AND s.fingerprint = v.fingerprint`,
+      [rule.ruleId, rule.category, rule.kind, rule.confidence, rule.role, rule.ruleId],
     );
     const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE rule_id = ?`, [rule.ruleId]);
     added += n?.n ?? 0;
