@@ -22,7 +22,7 @@ export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
   done: number;
   total: number;
-  /** Units per second: rows while scanning (rules in the per-rule plan), candidates while validating. */
+  /** Units per second: scan stages (rules in the per-rule plan) while scanning, candidates while validating. */
   rate: number;
 }
 
@@ -109,17 +109,13 @@ function ruleBranchSql(rule: Rule, index: number, relation: string): string {
 }
 
 export interface KeywordPlan {
-  /** Keywords common in this relation -> rules they admit; tested one by one with `contains`. */
-  frequent: Map<string, number[]>;
   /**
-   * The other keywords as RE2 alternations, one per containment level (no keyword of a group
-   * contains another of the same group); a row pays for extraction only when its level matches.
+   * The keywords as RE2 alternations, one per containment level (no keyword of a group contains
+   * another of the same group), to extract which keywords a text holds.
    */
   groups: string[];
-  /** Rare keyword -> indexes of the rules it admits. */
+  /** Keyword -> indexes of the rules it admits. */
   rulesByKeyword: Map<string, number[]>;
-  /** Rules without keywords: run on every row. */
-  always: number[];
 }
 
 function escapeLiteral(k: string): string {
@@ -139,34 +135,28 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /**
- * Turns the rules' keywords into cheap row tests. Keywords that occur in many rows (`token` in
- * an AI-service log) are tested one by one with `contains` (a memchr-speed search); the rest are
- * searched together, one RE2 alternation per containment level, only on rows where the level
- * matches at all. RE2 reports non-overlapping matches, so a keyword that contains another goes
- * into a later level, and where a keyword can end where another begins (`/v1/` then `/home/`)
- * the first also admits the rules of the second; each rule's own regex then decides.
+ * Which rules each keyword admits, and how to find the keywords in a text: one RE2 alternation
+ * per containment level. RE2 reports non-overlapping matches, so a keyword that contains another
+ * goes into a later level, and where a keyword can end where another begins (`/v1/` then
+ * `/home/`) the first also admits the rules of the second; each rule's own regex then decides.
  */
-export function planKeywords(rules: Rule[], frequentKeywords: ReadonlySet<string> = new Set()): KeywordPlan {
+export function planKeywords(rules: Rule[]): KeywordPlan {
   const own = new Map<string, number[]>();
-  const always: number[] = [];
   rules.forEach((rule, i) => {
-    if (rule.keywords.length === 0) always.push(i);
     for (const k of new Set(rule.keywords.map((kw) => kw.toLowerCase()).filter((kw) => kw.length > 0))) own.set(k, [...(own.get(k) ?? []), i]);
   });
-  const frequent = new Map<string, number[]>();
-  for (const [k, ids] of own) if (frequentKeywords.has(k)) frequent.set(k, ids);
-  const rare = [...own.keys()].filter((k) => !frequent.has(k));
+  const keys = [...own.keys()];
   const level = new Map<string, number>();
   const levelOf = (k: string): number => {
     const known = level.get(k);
     if (known !== undefined) return known;
-    const inner = rare.filter((o) => o !== k && k.includes(o));
+    const inner = keys.filter((o) => o !== k && k.includes(o));
     const l = inner.length === 0 ? 0 : 1 + Math.max(...inner.map(levelOf));
     level.set(k, l);
     return l;
   };
   const levels: string[][] = [];
-  for (const k of rare) (levels[levelOf(k)] ??= []).push(k);
+  for (const k of keys) (levels[levelOf(k)] ??= []).push(k);
   const rulesByKeyword = new Map<string, number[]>();
   for (const group of levels) {
     for (const k of group ?? []) {
@@ -176,15 +166,15 @@ export function planKeywords(rules: Rule[], frequentKeywords: ReadonlySet<string
     }
   }
   const groups = levels.filter((g) => g && g.length > 0).map((g) => g.sort((a, b) => b.length - a.length).map(escapeLiteral).join('|'));
-  return { frequent, groups, rulesByKeyword, always };
+  return { groups, rulesByKeyword };
 }
 
 /**
  * How one pass finds its candidate cells. Most rules are gated by their keywords; a rule with no
  * keyword, or with a one-character keyword (`@`, `.`, `:` admit nearly every cell), is gated by
- * its own regex instead. Stage 1 joins every keyword and every such regex into one RE2 pattern
- * and reads each cell once (RE2's DFA: its cost barely depends on how many alternatives it
- * holds); only the cells it admits are read again.
+ * its own regex instead. Stage 1 joins every keyword and every such regex into a few RE2
+ * alternations (STAGE1_GROUP keywords each) and reads each cell once; only the cells it admits
+ * are read again.
  */
 export interface ScanPlan {
   keywords: KeywordPlan;
