@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDb, type Db } from '../db/open-db.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../db/schema.ts';
 import { migrateCellsTable, refreshCellsView } from '../db/cells-view.ts';
+import { discardUnpublished } from '../ingest/unpublished.ts';
 import { AuditLog, type AuditInput } from './audit-log.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { CaseError } from './case-error.ts';
@@ -180,9 +181,12 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
     }
     throw new CaseError('DB_OPEN_FAILED', `${p.root}: the case database cannot be opened (${message.split('\n')[0]}).`);
   }
+  let discarded: number[] = [];
   if (!readOnly) {
     await migrateCellsTable(db);
     await db.exec(SCHEMA_SQL);
+    // An import killed before it published leaves rows no reader sees; they go before anything runs.
+    discarded = await discardUnpublished(db);
     await refreshCellsView(db);
   }
   const key = options.fingerprintKey ?? Buffer.from(readFileSync(p.key, 'utf8').trim(), 'hex');
@@ -239,6 +243,7 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
       release();
     },
   };
+  if (discarded.length > 0) handle.record({ action: 'source.unpublished_discarded', details: { source_ids: discarded, reason: 'an import stopped before it published (killed or crashed)' } });
   if (!readOnly) await handle.syncManifest();
   return handle;
 }

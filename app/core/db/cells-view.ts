@@ -24,7 +24,8 @@ export async function refreshCellsView(db: Db): Promise<void> {
 async function cellColumns(db: Db, role?: string): Promise<Map<number, string[]>> {
   const columns = await db.all<{ source_id: number; column_name: string }>(
     `SELECT c.source_id, c.column_name FROM source_columns c
-     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp' ${role !== undefined ? 'AND c.role = ?' : ''}
+     WHERE c.cells_from = 'column' AND coalesce(c.role, '') <> 'timestamp'
+       AND c.source_id IN (SELECT source_id FROM sources) ${role !== undefined ? 'AND c.role = ?' : ''}
      ORDER BY c.source_id, c.ordinal`,
     role !== undefined ? [role] : [],
   );

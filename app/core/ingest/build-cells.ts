@@ -2,7 +2,6 @@ import type { Db } from '../db/open-db.ts';
 import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { LoadedField, LoadLimits } from './load-source.ts';
 import { mergedJsonStructure } from './json-structure.ts';
-import { refreshCellsView } from '../db/cells-view.ts';
 
 /**
  * Makes one source's text visible in `cells`. Plain text columns are read in place by the view
@@ -48,7 +47,6 @@ export async function buildCells(
     }
     await db.exec(`DROP TABLE IF EXISTS stage_json_col`);
   }
-  await refreshCellsView(db);
   // Counted column by column on the source table: through the view's UNPIVOT it cost 4x more.
   const inView = fields.filter((f) => f.scanned && f.type === 'VARCHAR' && !f.json && f.role !== 'timestamp').map((f) => ident(f.column));
   let n = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM json_cells WHERE source_id = ?`, [sourceId]))?.n ?? 0);

@@ -7,6 +7,7 @@ import { toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
 import { buildCells } from './build-cells.ts';
 import { refreshCellsView } from '../db/cells-view.ts';
+import { discardSource, unpublishedSources } from './unpublished.ts';
 import { guessRole, isColumnRole, type ColumnRole } from './column-roles.ts';
 import { IngestError } from './errors.ts';
 import { DEFAULT_LOAD_LIMITS, loadSource, type LoadLimits } from './load-source.ts';
@@ -138,7 +139,9 @@ export async function ingestFile(
     try {
       progress('parsing', 0, 1);
       checkCancel();
-      summary = await db.transaction(async () => {
+      // Built first, then published in one transaction (see unpublished.ts): nothing reads the
+      // source before its `sources` row exists, and a failure discards what was built.
+      summary = await (async () => {
         const loaded = await loadSource(db, {
           sourceId,
           file: readable,
@@ -155,12 +158,22 @@ export async function ingestFile(
         checkCancel();
         const cells = await buildCells(db, sourceId, loaded.fields.map((f) => ({ ...f, role: fields.find((x) => x.field === f.column)?.role ?? null })), limits);
         checkCancel();
-        await db.exec(
-          `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-          [sourceId, file, path.basename(file), pre.sha256, pre.bytes, sniffed.format, pre.compression, JSON.stringify({ ...sniffed.dialect, encoding: pre.encoding, bom: pre.hadBom, reason: sniffed.reason }), loaded.rows, loaded.rejected],
-        );
+        await db.transaction(async () => {
+          await db.exec(
+            `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+            [sourceId, file, path.basename(file), pre.sha256, pre.bytes, sniffed.format, pre.compression, JSON.stringify({ ...sniffed.dialect, encoding: pre.encoding, bom: pre.hadBom, reason: sniffed.reason }), loaded.rows, loaded.rejected],
+          );
+          await refreshCellsView(db);
+        });
         return { ...loaded, fields, cells };
-      });
+      })();
+    } catch (error) {
+      try {
+        await discardSource(db, sourceId);
+      } catch {
+        // The next open discards it; the import's own error is what the user needs.
+      }
+      throw error;
     } finally {
       options.signal?.removeEventListener('abort', abort);
     }
@@ -200,7 +213,9 @@ export async function ingestFile(
 
 async function nextSourceId(handle: CaseHandle): Promise<number> {
   const row = await handle.db.one<{ n: number | null }>(`SELECT max(source_id) AS n FROM sources`);
-  return (row?.n ?? 0) + 1;
+  // Past any unpublished id too (normally none: failures are discarded at once, kills on open).
+  const unpublished = await unpublishedSources(handle.db);
+  return Math.max(row?.n ?? 0, ...unpublished) + 1;
 }
 
 async function assignRoles(

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-db.ts';
+import { PAIRS_STAGE } from './unpublished.ts';
 import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { Dialect, SourceFormat } from './sniff.ts';
 import { IngestError } from './errors.ts';
@@ -25,6 +26,11 @@ export interface LoadLimits {
    * would kill the process.
    */
   maxJsonDepth: number;
+  /**
+   * Size of each buffer DuckDB's text reader splits a file into (a thread per buffer); unset,
+   * DuckDB's default. Memory per reading thread grows with it; it must hold the longest line.
+   */
+  readBufferBytes?: number;
 }
 
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {
@@ -80,14 +86,30 @@ export async function loadSource(db: Db, input: LoadInput): Promise<LoadResult> 
   }
 }
 
+/**
+ * The 1-based place of each row in a stage table made by one CREATE TABLE AS over a reader: the
+ * reader's rows arrive in file order (insertion order is preserved) under consecutive row ids,
+ * which start at 0 outside a transaction and at a large offset inside one. A row_number()
+ * window over the read instead serialises DuckDB's parallel reader and makes the next
+ * statement buffer every row (TSV, 1M rows: 8.7 s instead of 6.0 s for the copy-out).
+ */
+function readBuffer(input: LoadInput): string {
+  const bytes = input.limits.readBufferBytes;
+  return bytes ? `, buffer_size=${Math.max(Math.floor(bytes), input.limits.maxLineBytes)}` : '';
+}
+
+function stageOrdinal(stage: string): string {
+  return `(rowid - (SELECT min(rowid) FROM ${stage}) + 1)`;
+}
+
 /** Reads the file as physical lines: line numbers are exact and every line is its own record. */
 async function readLines(db: Db, input: LoadInput): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_raw; DROP TABLE IF EXISTS stage_lines;`);
   // chr(1) as delimiter: a line containing it is rejected (with its number) rather than split.
   await db.exec(`CREATE TEMP TABLE stage_raw AS
-    SELECT row_number() OVER () AS k, line
+    SELECT line
     FROM read_csv(${literal(input.file)}, columns={'line': 'VARCHAR'}, delim=chr(1), quote='', escape='',
-      header=false, auto_detect=false, max_line_size=${input.limits.maxLineBytes},
+      header=false, auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)},
       store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   // Physical line of each kept line = k-th line number not taken by a rejected line.
   await db.exec(`CREATE TEMP TABLE stage_lines AS
@@ -95,7 +117,7 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
     total AS (SELECT (SELECT count(*) FROM stage_raw) + (SELECT count(*) FROM rej) AS n),
     kept AS (SELECT g.generate_series AS ln, row_number() OVER (ORDER BY g.generate_series) AS k
              FROM total, generate_series(1, total.n) g WHERE g.generate_series NOT IN (SELECT ln FROM rej))
-    SELECT kept.ln, s.line FROM stage_raw s JOIN kept USING (k) ORDER BY kept.ln`);
+    SELECT kept.ln, s.line FROM (SELECT ${stageOrdinal('stage_raw')} AS k, line FROM stage_raw) s JOIN kept USING (k) ORDER BY kept.ln`);
   // Each stage is dropped as soon as the next holds its rows: temp tables count against the memory cap.
   await db.exec(`DROP TABLE stage_raw`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, NULL,
@@ -139,7 +161,7 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
   await db.exec(`CREATE TEMP TABLE stage_tsv AS
     SELECT *
     FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=chr(9), quote='', escape='', header=false, skip=${headerLines},
-      auto_detect=false, max_line_size=${input.limits.maxLineBytes}, store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+      auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)}, store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   const counts = await db.one<{ kept: number; rejected: number }>(`SELECT (SELECT count(*) FROM stage_tsv) AS kept, (SELECT count(DISTINCT line) FROM ${REJ}) AS rejected`);
   const kept = counts?.kept ?? 0;
   const rejected = counts?.rejected ?? 0;
@@ -171,18 +193,20 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
   const pairs = await planPairs(db, input, 'stage_tsv', 'rowid', fields, (f) => rawOf.get(f.column)!);
   const parsed = pairs.parsed.length ? ', ' + pairs.parsed.join(', ') : '';
   const added = pairs.added.length ? ', ' + pairs.added.join(', ') : '';
+  // The ordinal is the row's place in the stage (see stageOrdinal).
+  const ordinalExpr = stageOrdinal('stage_tsv');
   if (rejected === 0) {
-    // Every line was a record: the ordinal is the row's place in the stage; no join, no sort.
+    // Every line was a record: no join, no sort.
     await db.exec(`CREATE TABLE ${table} AS
       SELECT __k AS __row, __k + ${headerLines} AS __line, ${cols}${added}
-      FROM (SELECT row_number() OVER () AS __k, *${parsed} FROM stage_tsv)`);
+      FROM (SELECT ${ordinalExpr} AS __k, *${parsed} FROM stage_tsv)`);
   } else {
     const ordinal = `SELECT row_number() OVER (ORDER BY g.generate_series) AS k, g.generate_series AS ord
          FROM generate_series(1, ${kept + rejected}) g
          WHERE g.generate_series NOT IN (SELECT DISTINCT line::BIGINT - ${headerLines} FROM ${REJ})`;
     await db.exec(`CREATE TABLE ${table} AS
       SELECT o.ord AS __row, o.ord + ${headerLines} AS __line, ${cols}${added}
-      FROM (SELECT row_number() OVER () AS k, *${parsed} FROM stage_tsv) s JOIN (${ordinal}) o USING (k) ORDER BY o.ord`);
+      FROM (SELECT ${ordinalExpr} AS k, *${parsed} FROM stage_tsv) s JOIN (${ordinal}) o USING (k) ORDER BY o.ord`);
   }
   await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
   await markJsonFields(db, table, fields);
@@ -378,9 +402,9 @@ async function planPairs(
 async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
   const plan = await planPairs(db, input, table, '__row', fields, (f) => ident(f.column));
   if (plan.added.length === 0) return;
-  await db.exec(`CREATE TABLE stage_pairs AS SELECT * EXCLUDE (${plan.hidden.join(', ')}), ${plan.added.join(', ')} FROM (SELECT *, ${plan.parsed.join(', ')} FROM ${table}) ORDER BY __row`);
+  await db.exec(`CREATE TABLE ${PAIRS_STAGE} AS SELECT * EXCLUDE (${plan.hidden.join(', ')}), ${plan.added.join(', ')} FROM (SELECT *, ${plan.parsed.join(', ')} FROM ${table}) ORDER BY __row`);
   await db.exec(`DROP TABLE ${table}`);
-  await db.exec(`ALTER TABLE stage_pairs RENAME TO ${table}`);
+  await db.exec(`ALTER TABLE ${PAIRS_STAGE} RENAME TO ${table}`);
 }
 
 /** A text field whose values are mostly JSON objects or arrays: its cells come from the leaves. */
@@ -535,10 +559,10 @@ async function loadCsv(db: Db, input: LoadInput): Promise<LoadResult> {
   await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_csv;`);
   try {
     await db.exec(`CREATE TEMP TABLE stage_csv AS
-      SELECT row_number() OVER () AS k, *
+      SELECT *
       FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=${literal(dialect.delimiter)},
         quote=${literal(dialect.quote || '"')}, escape=${literal(dialect.quote || '"')}, header=false, skip=${dialect.header ? 1 : 0},
-        auto_detect=false, max_line_size=${input.limits.maxLineBytes}, strict_mode=true,
+        auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)}, strict_mode=true,
         store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   } catch (error) {
     throw new IngestError('PARSE_FAILED', `${input.displayName}: cannot be parsed as delimited text (${firstLine((error as Error).message)}).`, { file: input.displayName });
@@ -561,7 +585,7 @@ async function loadCsv(db: Db, input: LoadInput): Promise<LoadResult> {
       SELECT g.generate_series AS ord, row_number() OVER (ORDER BY g.generate_series) AS k
       FROM generate_series(1, ${total}) g WHERE g.generate_series NOT IN (SELECT ord FROM stage_rej))
     SELECT kept.ord AS __row, ${oneLinePerRecord ? `kept.ord + ${headerLines}` : 'NULL::BIGINT'} AS __line, ${cols}
-    FROM stage_csv s JOIN kept USING (k) ORDER BY kept.ord`);
+    FROM (SELECT ${stageOrdinal('stage_csv')} AS k, * FROM stage_csv) s JOIN kept USING (k) ORDER BY kept.ord`);
   const fields: LoadedField[] = names.map((column, i) => ({ column, original: dialect.columns[i]!, type: 'VARCHAR', scanned: true, json: false }));
   await expandPairArrays(db, input, table, fields);
   await markJsonFields(db, table, fields);

@@ -44,6 +44,8 @@ CREATE OR REPLACE TEMP MACRO reject_excerpt(s) AS
   await db.exec(String.raw`
 CREATE OR REPLACE TEMP MACRO kv_array(s) AS
   CASE WHEN s IS NULL THEN NULL
+       -- Numbers only, no spaces (ClickHouse's form, compact JSON): split, keeping each number's text.
+       WHEN regexp_full_match(s, '\[-?[0-9][0-9.eE+-]*(?:,-?[0-9][0-9.eE+-]*)*\]') THEN string_split(s[2:-2], ',')
        WHEN (starts_with(s, '["') OR starts_with(s, '[]') OR regexp_matches(s, '^\[-?[0-9]')) AND json_valid(s)
          THEN list_transform(from_json(s, '["JSON"]'), e -> CASE WHEN json_type(e) = 'VARCHAR' THEN e ->> '$' ELSE e::VARCHAR END)
        ELSE ch_array(s) END;

@@ -13,7 +13,10 @@ describe('cells view', () => {
       const old = await openCase(caseDir);
       await old.db.exec(`DROP VIEW cells; DROP TABLE json_cells;
         CREATE TABLE cells (source_id INTEGER NOT NULL, row BIGINT NOT NULL, field VARCHAR NOT NULL, text VARCHAR NOT NULL);
-        INSERT INTO cells VALUES (7, 1, 'message', 'an old cell');`);
+        INSERT INTO cells VALUES (7, 1, 'message', 'an old cell');
+        CREATE TABLE src_7 (__row BIGINT, __line BIGINT, message VARCHAR);
+        INSERT INTO src_7 VALUES (1, 2, 'an old cell');
+        INSERT INTO sources VALUES (7, '/old/log.csv', 'log.csv', repeat('0', 64), 20, 'csv', 'none', '{}', 1, 0, now());`);
       old.close();
 
       const [file] = writeInputs(dir, { 'new.csv': 'who,message\nalice,A new cell\n' });
@@ -23,7 +26,7 @@ describe('cells view', () => {
         const [r] = await ingestFiles(h, [file!]);
         expect(r).toMatchObject({ status: 'imported', cells: 2 });
         const texts = (await h.db.all<{ source_id: number; text: string }>(`SELECT source_id, text FROM cells ORDER BY source_id, text`)).map((x) => `${x.source_id}:${x.text}`);
-        expect(texts).toEqual(['1:A new cell', '1:alice', '7:an old cell']);
+        expect(texts).toEqual(['7:an old cell', '8:A new cell', '8:alice']);
       } finally {
         h.close();
       }

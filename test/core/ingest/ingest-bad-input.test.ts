@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../app/core/ingest/ingest.ts';
 import { verifyAuditLog } from '../../../app/core/case/audit-log.ts';
-import { casePaths } from '../../../app/core/case/case.ts';
+import { casePaths, openCase } from '../../../app/core/case/case.ts';
+import { readFileSync } from 'node:fs';
 import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
 
 describe('ingest of bad input', () => {
@@ -183,6 +184,65 @@ describe('ingest of bad input', () => {
         const [again] = await ingestFiles(h, files);
         expect(again).toMatchObject({ status: 'imported', rows: 200000 });
       });
+    });
+  });
+
+  it('discards everything a cancelled import had built (table, columns, JSON leaves, rejects)', async () => {
+    await withTempDir(async (dir) => {
+      const lines = Array.from({ length: 5000 }, (_, i) => `${i}\t{"role":"user","content":"turn ${i}"}`);
+      lines.splice(10, 0, 'ragged line without the tab');
+      const files = writeInputs(dir, { 'chat.tsv': 'id\tmessage\n' + lines.join('\n') + '\n' });
+      await withCase(dir, files, async (h) => {
+        const controller = new AbortController();
+        let leaves = -1;
+        const [r] = await ingestFiles(h, files, {
+          signal: controller.signal,
+          onProgress: (e) => {
+            // Reached after the table, its rejects and its columns are written, before the leaves.
+            if (e.phase === 'cells') controller.abort();
+          },
+        });
+        expect(r).toMatchObject({ status: 'failed', error: { code: 'CANCELLED' } });
+        for (const table of ['sources', 'json_cells', 'rejects', 'source_columns']) {
+          expect(await h.db.one(`SELECT count(*) AS n FROM ${table}`), table).toEqual({ n: 0 });
+        }
+        expect(await h.db.one(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 's%' AND schema_name = 'main' AND table_name NOT IN ('sources', 'source_columns')`)).toEqual({ n: 0 });
+        const [again] = await ingestFiles(h, files);
+        expect(again).toMatchObject({ status: 'imported', sourceId: 1, rows: 5000, rejectedRows: 1 });
+        leaves = Number((await h.db.one<{ n: number }>(`SELECT count(*) AS n FROM json_cells WHERE source_id = 1`))!.n);
+        expect(leaves).toBe(10000);
+      });
+    });
+  });
+
+  it('discards on open what an import killed before publishing left behind, and says so in the audit log', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'who,message\nalice,hello there\n' });
+      const caseDir = await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        // What a kill half-way through importing source 2 leaves: rows and tables under an id with no sources row.
+        await h.db.exec(`CREATE TABLE src_2 (__row BIGINT, __line BIGINT, message VARCHAR);
+          INSERT INTO src_2 VALUES (1, 2, 'half imported');
+          INSERT INTO json_cells VALUES (2, 1, 'message.content', 'half imported leaf');
+          INSERT INTO rejects VALUES (2, 3, 2, 'expected 2 fields', 'x');
+          INSERT INTO source_columns (source_id, ordinal, column_name, original, type) VALUES (2, 1, 'message', 'message', 'VARCHAR');
+          CREATE TABLE stage_pairs (x INTEGER);`);
+        return h.dir;
+      });
+      const h = await openCase(caseDir);
+      try {
+        expect(await h.db.all(`SELECT DISTINCT source_id FROM cells ORDER BY 1`)).toEqual([{ source_id: 1 }]);
+        for (const table of ['json_cells', 'rejects', 'source_columns']) {
+          expect(await h.db.one(`SELECT count(*) AS n FROM ${table} WHERE source_id = 2`), table).toEqual({ n: 0 });
+        }
+        expect(await h.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name IN ('src_2', 'stage_pairs')`)).toEqual([]);
+        expect(await h.db.one(`SELECT count(*) AS n FROM src_1`)).toEqual({ n: 1 });
+      } finally {
+        h.close();
+      }
+      const entries = readFileSync(casePaths(caseDir).audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; details: Record<string, unknown> });
+      expect(entries.filter((e) => e.action === 'source.unpublished_discarded').map((e) => e.details['source_ids'])).toEqual([[2]]);
+      expect(verifyAuditLog(casePaths(caseDir).audit)).toMatchObject({ ok: true });
     });
   });
 });
