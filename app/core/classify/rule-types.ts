@@ -50,6 +50,12 @@ export interface Rule {
   gate?: 'keywords' | 'pattern';
   /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */
   pattern: string;
+  /**
+   * RE2 pattern for whole cell texts this rule need not search because its validator rejects
+   * every candidate in them (a phone-shaped run inside a UUID or an IP address). A shortcut only:
+   * findings are the same with or without it, which the rule tests check.
+   */
+  skipTexts?: string;
   /** Capture group that holds the value (the part that is fingerprinted); 0 = whole match. */
   valueGroup: number;
   /** Name of a validator in the validator registry; candidates failing it are dropped. */

@@ -252,14 +252,20 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
   if (admitted.length > 0) {
     const extractAll = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
     const extractValue = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
+    const skipping = admitted.filter((i) => rules[i]!.skipTexts);
+    const skip = skipping.length > 0
+      ? `WHERE NOT CASE p.rule_idx ${skipping.map((i) => `WHEN ${i} THEN regexp_full_match(t.text, ${literal(rules[i]!.skipTexts!)})`).join(' ')} ELSE false END`
+      : '';
     branches.push(`SELECT rule_idx, tid, m AS match, ${extractValue} AS value, text
       FROM (SELECT p.rule_idx, t.tid, t.text, unnest(${extractAll}) AS m
-            FROM ${pairs} p JOIN (SELECT rowid AS tid, text FROM ${texts}) t ON t.tid = p.tid)`);
+            FROM ${pairs} p JOIN (SELECT rowid AS tid, text FROM ${texts}) t ON t.tid = p.tid ${skip})`);
   }
   for (const i of plan.byPattern) {
-    const pattern = literal(rules[i]!.pattern);
-    branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rules[i]!.valueGroup}) AS value, text
-      FROM (SELECT rowid AS tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${texts} WHERE regexp_matches(text, ${pattern}))`);
+    const rule = rules[i]!;
+    const pattern = literal(rule.pattern);
+    const skip = rule.skipTexts ? ` AND NOT regexp_full_match(text, ${literal(rule.skipTexts)})` : '';
+    branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
+      FROM (SELECT rowid AS tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${texts} WHERE regexp_matches(text, ${pattern})${skip})`);
   }
   return branches.length > 0 ? branches.join('\nUNION ALL\n') : NO_MATCHES;
 }

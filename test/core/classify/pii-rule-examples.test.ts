@@ -38,5 +38,34 @@ describe('personal-data and special-category rule examples (DuckDB RE2 + validat
       const hits = await checkRules(db, [rule], piiValidators, rule.examples.negative);
       expect(hits.map((h) => `${rule.examples.negative[h.textIndex]} -> ${h.value}`)).toEqual([]);
     });
+
+    if (rule.skipTexts) {
+      it(`${rule.id} skips only texts in which its validator rejects every candidate`, async () => {
+        // Texts of the shapes skipped (trace ids, IP columns), digits-only groups included.
+        let seed = 7;
+        const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+        const digits = (k: number) => Array.from({ length: k }, () => next(10)).join('');
+        const hex = (k: number) => Array.from({ length: k }, () => '0123456789abcdefABCDEF'[next(22)]).join('');
+        const texts: string[] = [];
+        for (let i = 0; i < 300; i += 1) {
+          texts.push(`${digits(8)}-${digits(4)}-${digits(4)}-${digits(4)}-${digits(12)}`);
+          texts.push(`${hex(8)}-${digits(4)}-${hex(4)}-${digits(4)}-${hex(12)}`);
+          texts.push(`${next(256)}.${next(256)}.${next(256)}.${next(256)}`);
+          texts.push(` ${next(256)}.${next(256)}.${next(256)}.${next(256)} `);
+        }
+        const skipped = await db.all<{ n: number }>(
+          `SELECT count(*) FILTER (WHERE regexp_full_match(t, ?)) AS n FROM (SELECT unnest(from_json(?::VARCHAR, '["VARCHAR"]')) AS t)`,
+          [rule.skipTexts!, JSON.stringify(texts)],
+        );
+        expect(skipped[0]?.n, 'every generated text is one the rule skips').toBe(texts.length);
+        const hits = await checkRules(db, [rule], piiValidators, texts);
+        expect(hits.map((h) => `${texts[h.textIndex]} -> ${h.value}`)).toEqual([]);
+        const positives = await db.all<{ n: number }>(
+          `SELECT count(*) FILTER (WHERE regexp_full_match(t, ?)) AS n FROM (SELECT unnest(from_json(?::VARCHAR, '["VARCHAR"]')) AS t)`,
+          [rule.skipTexts!, JSON.stringify(rule.examples.positive.map((e) => e.text))],
+        );
+        expect(positives[0]?.n, 'no positive example is skipped').toBe(0);
+      });
+    }
   }
 });

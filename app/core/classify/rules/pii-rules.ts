@@ -95,6 +95,8 @@ export const piiRules: Rule[] = [
     keywords: [],
     // Ends before a non-alphanumeric: digit runs inside hex ids (`81798fb6`) are not numbers.
     pattern: '(?:^|[^0-9A-Za-z+_])((?:\\+|00)?\\(?[0-9][0-9 ().\\-/]{5,24}[0-9])(?:$|[^0-9A-Za-z])',
+    // Trace ids and IP columns: every digit run in them is part of the UUID or the address.
+    skipTexts: `\\s*(?:(?i:${UUID})|${IPV4})\\s*`,
     valueGroup: 1,
     validator: 'pii.phone',
     confidence: 0.7,
