@@ -10,7 +10,12 @@ import { piiRules } from './pii-rules.ts';
 import { secretRules } from './secret-rules.ts';
 import { specialRules } from './special-rules.ts';
 
-export const RULE_PACK_VERSION = '1.0.0';
+/**
+ * Bumped with every change to what the pack finds. 1.1.0: secret.prose.own-credential (a key or
+ * password quoted after "my key"), pii.phone v2, unbounded runs in the generic, URL and
+ * command-line secret rules (v2), skipTexts on pii.phone.
+ */
+export const RULE_PACK_VERSION = '1.1.0';
 
 export { secretRules, operationalRules };
 

@@ -18,6 +18,22 @@ const apiValue = sampleValue([run(ALNUM, 32)], 'generic-api');
 
 const PEM_TYPES = '(?:RSA |EC |DSA |ENCRYPTED )?';
 
+/** Credential nouns after a possessive in chat prose (EN, DE, FR, ES, IT, NL, PL, PT). */
+const PROSE_CREDENTIAL_NOUNS = [
+  'key', 'password', 'passphrase', 'passcode', 'token', 'secret',
+  'schlüssel', 'passwort', 'kennwort',
+  'clé', 'mot de passe',
+  'clave', 'contraseña',
+  'chiave',
+  'sleutel', 'wachtwoord',
+  'klucz', 'hasło', 'haslo',
+  'chave', 'senha',
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function privateKeyRule(id: string, kind: string, provider: string, begin: string, end: string, label: string, description: string): Rule {
   const block = `-----BEGIN ${label}-----\n${keyBody}\n-----END ${label}-----`;
   return {
@@ -259,6 +275,40 @@ export const structuralSecretRules: Rule[] = [
         { text: 'SMTP_PASSWORD=hunter22', value: 'hunter22' },
       ],
       negative: ['password: ${DB_PASSWORD}', 'password=changeme', '"password": null', 'password: "********"', 'password_reset_required: true'],
+    },
+  },
+  {
+    id: 'secret.prose.own-credential',
+    version: 1,
+    category: 'secret',
+    kind: 'password',
+    severity: 'high',
+    // A user quoting their own key or password in a chat turn, in the eight chat languages:
+    // a possessive, a credential noun, then the value (`la mia chiave Xy7%…`, `my password is …`).
+    keywords: PROSE_CREDENTIAL_NOUNS,
+    pattern: `(?i)(?:^|[^\\p{L}])(?:my|mein|meine|meinem|meinen|meiner|ma|mon|mi|mia|mio|minha|meu|mijn|mój|moja|moje|moim|moją)\\s+(?:(?:api|access|secret|private)[ _-]?)?(?:${PROSE_CREDENTIAL_NOUNS.map(escapeRe).join('|')})\\s*(?:(?:is|ist|lautet|est|es|è|é|jest|=|:)\\s*)?['"“„«]?([^\\s'"“”„«»<>]{7,63}[^\\s'"“”„«»<>.,;:?)\\]])`,
+    valueGroup: 1,
+    validator: 'secret.prose-password',
+    confidence: 0.7,
+    specificity: 0,
+    description: 'A password or key a user writes after "my key / my password" (EN, DE, FR, ES, IT, NL, PL, PT) that has the mix of characters of a real one.',
+    examples: {
+      positive: [
+        { text: 'Perché la mia chiave Sommer9875%4pP restituisce 401?', value: 'Sommer9875%4pP' },
+        { text: 'Why does my key Df8%rGTjZwqtdTNOxTe return 401 Unauthorized?', value: 'Df8%rGTjZwqtdTNOxTe' },
+        { text: 'Mein Passwort ist xR7#kq2LmP!9, bitte nicht weitergeben.', value: 'xR7#kq2LmP!9' },
+        { text: 'Por que minha chave 67WALN!_y%RBqJ0rE retorna 401?', value: '67WALN!_y%RBqJ0rE' },
+      ],
+      negative: [
+        'my key points are below',
+        '¿Es correcta mi clave personal?',
+        'my password is incorrect again',
+        'my key kafka-0.prod.parley.internal does not resolve',
+        'my token ${API_TOKEN} is set',
+        'mi clave 2024-01-15 caducó',
+        'my password is YOUR_PASSWORD',
+        'mijn sleutel werkt niet meer',
+      ],
     },
   },
   {

@@ -158,6 +158,23 @@ const password: Validator = (value) => {
   return { valid: true, confidence: detail['strength'] === 'weak' ? 0.8 : 0.9, detail };
 };
 
+/**
+ * A credential a user wrote in prose after "my key / my password": nothing marks it but its
+ * place, so it must look like one: letters with digits or symbols, at least three character
+ * classes (or twelve characters of some randomness), and not a name, host, path or template.
+ */
+const prosePassword: Validator = (value) => {
+  const v = value.trim();
+  if (v.length < 8 || v.length > 64) return REJECT;
+  if (isPlaceholder(v) || looksLikeCodeReference(v) || !isPrintable(v)) return REJECT;
+  if (/[@/\\]/.test(v)) return REJECT; // addresses, URLs and paths
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(v)) return REJECT; // host names and versions
+  if (/^[\d\W_]+$/.test(v) || /^[A-Za-z]+$/.test(v)) return REJECT; // numbers, dates, words
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  if (classes < 3 && !(v.length >= 12 && classes >= 2 && shannonEntropy(v) >= 3.2)) return REJECT;
+  return { valid: true, confidence: classes >= 3 ? 0.75 : 0.6, detail: { strength: passwordStrength(v) } };
+};
+
 function passwordStrength(v: string): string {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   if (v.length >= 12 && classes >= 3) return 'strong';
@@ -239,6 +256,7 @@ export const secretValidators: Record<string, Validator> = {
   'secret.jwt-base64': jwtBase64,
   'secret.private-key': privateKey,
   'secret.password': password,
+  'secret.prose-password': prosePassword,
   'secret.url-password': urlPassword,
   'secret.generic': genericSecret,
   'secret.basic-auth': basicAuth,
