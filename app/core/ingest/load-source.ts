@@ -429,17 +429,18 @@ async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Pro
 const JSON_PROBE_BATCH = 64;
 
 async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
+  // One parse per line: the JSON type of a valid line, NULL for an invalid one. The objects stay
+  // text (the JSON functions read text; a cast would parse every line once more).
   await db.exec(`DROP TABLE IF EXISTS stage_json;
     CREATE TEMP TABLE stage_json AS
-    SELECT ln, line, row_number() OVER (ORDER BY ln) AS k,
-      json_valid(line) AS ok, CASE WHEN json_valid(line) THEN json_type(line::JSON) END AS t
+    SELECT ln, line, row_number() OVER (ORDER BY ln) AS k, try(json_type(line)) AS t
     FROM stage_lines WHERE line IS NOT NULL AND trim(line) <> ''`);
   await db.exec(`DROP TABLE stage_lines`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
-      CASE WHEN NOT ok THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
+      CASE WHEN t IS NULL THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
       reject_excerpt(line)
-    FROM stage_json WHERE NOT ok OR t <> 'OBJECT'`);
-  return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line::JSON AS j FROM stage_json WHERE ok AND t = 'OBJECT'`);
+    FROM stage_json WHERE t IS DISTINCT FROM 'OBJECT'`);
+  return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line AS j FROM stage_json WHERE t = 'OBJECT'`);
 }
 
 async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
@@ -480,7 +481,8 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
     await db.exec(`DROP TABLE IF EXISTS stage_vals; CREATE TEMP TABLE stage_vals AS
       SELECT __row, __line, json_extract_string(j, [${paths.map((p) => literal(jsonPointer(p))).join(', ')}]) AS v FROM stage_obj`);
     const cols = paths.map((_, i) => `v[${i + 1}] AS ${ident(names[i]!)}`);
-    await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line, ${cols.join(', ')} FROM stage_vals ORDER BY __row`);
+    // stage_obj and stage_vals keep the records' order (insertion order is preserved): no sort.
+    await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line, ${cols.join(', ')} FROM stage_vals`);
     await db.exec(`DROP TABLE stage_vals`);
   }
   await db.exec(`DROP TABLE IF EXISTS stage_obj`);

@@ -136,7 +136,7 @@ describe('ingest formats (sniffed by content, not name)', () => {
     });
   });
 
-  it('numbers the rows of a file DuckDB reads in parallel in file order (TSV, CSV and line-by-line)', async () => {
+  it('numbers the rows of a file DuckDB reads in parallel in file order (TSV, CSV, line-by-line TSV, JSON lines)', async () => {
     // Small read buffers make DuckDB split a few MB across threads, as it does a large file.
     const n = 60_000;
     const body = (sep: string) => Array.from({ length: n }, (_, i) => `${i + 1}${sep}${'x'.repeat(i % 37)}${sep}u${i % 1000}`).join('\n') + '\n';
@@ -145,15 +145,18 @@ describe('ingest formats (sniffed by content, not name)', () => {
       'plain.csv': `seq,pad,user\n${body(',')}`,
       // A blank line sends the TSV down the line-by-line path.
       'blank.tsv': `seq\tpad\tuser\n${body('\t')}\n1\ty\tz\n`,
+      'lines.jsonl': Array.from({ length: n }, (_, i) => JSON.stringify({ seq: String(i + 1), pad: 'x'.repeat(i % 37), user: { id: `u${i % 1000}` } })).join('\n') + '\n',
     };
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, inputs);
       await withCase(dir, files, async (h) => {
         const results = await ingestFiles(h, files, { limits: { maxLineBytes: 1024, readBufferBytes: 64 * 1024 } });
-        expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
-        for (const sourceId of [1, 2, 3]) {
+        expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+        for (const sourceId of [1, 2, 3, 4]) {
+          // JSON lines have no header: the line is the row.
+          const header = sourceId === 4 ? 0 : 1;
           const bad = await h.db.one<{ n: number; rows: number }>(
-            `SELECT count(*) FILTER (WHERE __row::VARCHAR <> seq OR __line <> __row + 1) AS n, count(*) AS rows FROM src_${sourceId} WHERE __row <= ${n}`,
+            `SELECT count(*) FILTER (WHERE __row::VARCHAR <> seq OR __line <> __row + ${header}) AS n, count(*) AS rows FROM src_${sourceId} WHERE __row <= ${n}`,
           );
           expect(bad).toEqual({ n: 0, rows: n });
         }
