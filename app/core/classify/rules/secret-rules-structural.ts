@@ -18,17 +18,24 @@ const apiValue = sampleValue([run(ALNUM, 32)], 'generic-api');
 
 const PEM_TYPES = '(?:RSA |EC |DSA |ENCRYPTED )?';
 
-/** Credential nouns after a possessive in chat prose (EN, DE, FR, ES, IT, NL, PL, PT). */
-const PROSE_CREDENTIAL_NOUNS = [
-  'key', 'password', 'passphrase', 'passcode', 'token', 'secret',
-  'schlüssel', 'passwort', 'kennwort',
-  'clé', 'mot de passe',
-  'clave', 'contraseña',
-  'chiave',
-  'sleutel', 'wachtwoord',
-  'klucz', 'hasło', 'haslo',
-  'chave', 'senha',
+/**
+ * "My key / my password" in the eight chat languages: possessives and credential nouns per
+ * language. The rule's keywords are the pairs (`minha chave`, `ma clé`), rare in logs; the nouns
+ * alone (`key`, `token`) are in half of an AI service's log lines.
+ */
+const OWN_CREDENTIAL: Array<{ possessives: string[]; nouns: string[] }> = [
+  { possessives: ['my'], nouns: ['key', 'api key', 'access key', 'secret key', 'private key', 'password', 'passphrase', 'passcode', 'token', 'api token', 'access token', 'secret'] },
+  { possessives: ['mein', 'meine', 'meinem', 'meinen', 'meiner'], nouns: ['schlüssel', 'api-schlüssel', 'api key', 'key', 'passwort', 'kennwort', 'token'] },
+  { possessives: ['ma', 'mon'], nouns: ['clé', 'cle', 'mot de passe', 'key', 'token'] },
+  { possessives: ['mi'], nouns: ['clave', 'contraseña', 'key', 'token'] },
+  { possessives: ['mia', 'mio'], nouns: ['chiave', 'password', 'key', 'token'] },
+  { possessives: ['mijn'], nouns: ['sleutel', 'wachtwoord', 'key', 'token'] },
+  { possessives: ['mój', 'moja', 'moje', 'moim', 'moją'], nouns: ['klucz', 'hasło', 'haslo', 'token'] },
+  { possessives: ['minha', 'meu'], nouns: ['chave', 'senha', 'key', 'token'] },
 ];
+const OWN_POSSESSIVES = [...new Set(OWN_CREDENTIAL.flatMap((l) => l.possessives))];
+const OWN_NOUNS = [...new Set(OWN_CREDENTIAL.flatMap((l) => l.nouns))].sort((a, b) => b.length - a.length);
+const OWN_KEYWORDS = [...new Set(OWN_CREDENTIAL.flatMap((l) => l.possessives.flatMap((p) => l.nouns.map((n) => `${p} ${n}`))))];
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -285,8 +292,8 @@ export const structuralSecretRules: Rule[] = [
     severity: 'high',
     // A user quoting their own key or password in a chat turn, in the eight chat languages:
     // a possessive, a credential noun, then the value (`la mia chiave Xy7%…`, `my password is …`).
-    keywords: PROSE_CREDENTIAL_NOUNS,
-    pattern: `(?i)(?:^|[^\\p{L}])(?:my|mein|meine|meinem|meinen|meiner|ma|mon|mi|mia|mio|minha|meu|mijn|mój|moja|moje|moim|moją)\\s+(?:(?:api|access|secret|private)[ _-]?)?(?:${PROSE_CREDENTIAL_NOUNS.map(escapeRe).join('|')})\\s*(?:(?:is|ist|lautet|est|es|è|é|jest|=|:)\\s*)?['"“„«]?([^\\s'"“”„«»<>]{7,63}[^\\s'"“”„«»<>.,;:?)\\]])`,
+    keywords: OWN_KEYWORDS,
+    pattern: `(?i)(?:^|[^\\p{L}])(?:${OWN_POSSESSIVES.map(escapeRe).join('|')})\\s+(?:${OWN_NOUNS.map(escapeRe).join('|')})\\s*(?:(?:is|ist|lautet|est|es|è|é|jest|=|:)\\s*)?['"“„«]?([^\\s'"“”„«»<>]{7,63}[^\\s'"“”„«»<>.,;:?)\\]])`,
     valueGroup: 1,
     validator: 'secret.prose-password',
     confidence: 0.7,
