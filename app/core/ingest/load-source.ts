@@ -402,7 +402,8 @@ async function planPairs(
 async function expandPairArrays(db: Db, input: LoadInput, table: string, fields: LoadedField[]): Promise<void> {
   const plan = await planPairs(db, input, table, '__row', fields, (f) => ident(f.column));
   if (plan.added.length === 0) return;
-  await db.exec(`CREATE TABLE ${PAIRS_STAGE} AS SELECT * EXCLUDE (${plan.hidden.join(', ')}), ${plan.added.join(', ')} FROM (SELECT *, ${plan.parsed.join(', ')} FROM ${table}) ORDER BY __row`);
+  // The table is in record order and a copy keeps it (insertion order is preserved): no sort.
+  await db.exec(`CREATE TABLE ${PAIRS_STAGE} AS SELECT * EXCLUDE (${plan.hidden.join(', ')}), ${plan.added.join(', ')} FROM (SELECT *, ${plan.parsed.join(', ')} FROM ${table})`);
   await db.exec(`DROP TABLE ${table}`);
   await db.exec(`ALTER TABLE ${PAIRS_STAGE} RENAME TO ${table}`);
 }
@@ -418,7 +419,11 @@ async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Pro
       .map((f) => `avg(CASE WHEN ${ident(f.column)} IS NULL THEN NULL WHEN (starts_with(${ident(f.column)}, '{') OR starts_with(${ident(f.column)}, '[{')) AND json_valid(${ident(f.column)}) THEN 1 ELSE 0 END) AS ${ident(f.column)}`)
       .join(', ');
     const columns = batch.map((f) => ident(f.column)).join(', ');
-    const row = await db.one<Record<string, number | null>>(`SELECT ${probes} FROM (SELECT ${columns} FROM ${table} USING SAMPLE 2000 ROWS)`);
+    // Every n-th record, about 2,000 spread over the file: the same file always gives the same
+    // fields (a random sample could mark a rarely-JSON column differently on each import).
+    const row = await db.one<Record<string, number | null>>(
+      `SELECT ${probes} FROM (SELECT ${columns} FROM ${table} WHERE (__row - 1) % greatest(1, (SELECT count(*) FROM ${table}) // ${JSON_PROBE_ROWS}) = 0)`,
+    );
     for (const f of batch) {
       const share = row?.[f.column];
       if (typeof share === 'number' && share > 0) f.json = true;
@@ -427,6 +432,7 @@ async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Pro
 }
 
 const JSON_PROBE_BATCH = 64;
+const JSON_PROBE_ROWS = 2000;
 
 async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
   // One parse per line: the JSON type of a valid line, NULL for an invalid one. The objects stay
