@@ -8,7 +8,7 @@ import { ident, literal, sourceTable } from './sql.ts';
  * import and role change; cheap, it only rewrites the view's definition.
  */
 export async function refreshCellsView(db: Db): Promise<void> {
-  const branches = ['SELECT source_id, row, field, text FROM json_cells'];
+  const branches = [`SELECT source_id, row, field, text FROM json_cells WHERE ${await jsonLeavesShown(db)}`];
   for (const [sourceId, names] of await cellColumns(db)) {
     const list = names.map(ident).join(', ');
     branches.push(
@@ -18,6 +18,21 @@ export async function refreshCellsView(db: Db): Promise<void> {
     );
   }
   await db.exec(`CREATE OR REPLACE VIEW cells AS ${branches.join('\nUNION ALL\n')}`);
+}
+
+/**
+ * A condition on `json_cells` that hides the leaves of JSON columns whose role is `timestamp`,
+ * as the view hides plain timestamp columns (leaves are named `<column>` or `<column>.<path>`).
+ * Such a role on a JSON column is rare, so the condition is usually just TRUE.
+ */
+async function jsonLeavesShown(db: Db): Promise<string> {
+  const hidden = await db.all<{ source_id: number; column_name: string }>(
+    `SELECT source_id, column_name FROM source_columns WHERE cells_from = 'table' AND role = 'timestamp' ORDER BY source_id, ordinal`,
+  );
+  if (hidden.length === 0) return 'TRUE';
+  return hidden
+    .map((c) => `NOT (source_id = ${Number(c.source_id)} AND (field = ${literal(c.column_name)} OR starts_with(field, ${literal(c.column_name + '.')})))`)
+    .join(' AND ');
 }
 
 /** The plain text columns the view reads in place, by source; `role` keeps those of one role. */
@@ -42,7 +57,7 @@ async function cellColumns(db: Db, role?: string): Promise<Map<number, string[]>
  */
 export async function cellParts(db: Db, where = 'TRUE', role?: string): Promise<string[]> {
   // JSON leaves have no role of their own: a role selects plain columns only.
-  const parts = role === undefined ? [`SELECT source_id, row, field, text FROM json_cells WHERE ${where}`] : [];
+  const parts = role === undefined ? [`SELECT source_id, row, field, text FROM json_cells WHERE ${where} AND ${await jsonLeavesShown(db)}`] : [];
   for (const [sourceId, names] of await cellColumns(db, role)) {
     for (const name of names) {
       parts.push(

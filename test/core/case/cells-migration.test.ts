@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase, openCase } from '../../../app/core/case/case.ts';
 import { ingestFiles, setColumnRole } from '../../../app/core/ingest/ingest.ts';
 import { withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+import { cellParts } from '../../../app/core/db/cells-view.ts';
 
 describe('cells view', () => {
   it('opens a case whose cells were a table (first format) and keeps its cells once, beside new imports', async () => {
@@ -45,6 +46,32 @@ describe('cells view', () => {
         expect(await fields()).toEqual(['message']);
         await setColumnRole(h, 1, 'timestamp', null);
         expect(await fields()).toEqual(['message', 'timestamp']);
+      } finally {
+        h.close();
+      }
+    });
+  });
+
+  it('hides the JSON leaves of a column set to the timestamp role, and shows them again when the role is cleared', async () => {
+    await withTempDir(async (dir) => {
+      const caseDir = path.join(dir, 'case');
+      (await createCase(caseDir, { name: 't', awareAt: '2026-11-24T09:00:00Z' })).close();
+      const [file] = writeInputs(dir, { 'log.tsv': 'note\tbody\nhello there\t{"at":"2026-11-14 10:00:00","zone":"CET"}\n' });
+      const h = await openCase(caseDir, { readablePaths: [file!] });
+      try {
+        await ingestFiles(h, [file!]);
+        const fields = async () => (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM cells ORDER BY field`)).map((r) => r.field);
+        const partFields = async () => {
+          const parts = await cellParts(h.db);
+          return (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM (${parts.join(' UNION ALL ')}) ORDER BY field`)).map((r) => r.field);
+        };
+        expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
+        await setColumnRole(h, 1, 'body', 'timestamp');
+        expect(await fields()).toEqual(['note']);
+        expect(await partFields()).toEqual(['note']);
+        await setColumnRole(h, 1, 'body', null);
+        expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
+        expect(await partFields()).toEqual(['body.at', 'body.zone', 'note']);
       } finally {
         h.close();
       }
