@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCase, openCase } from '../../../app/core/case/case.ts';
+import { createCase, openCase, type CaseHandle } from '../../../app/core/case/case.ts';
 import { ingestFiles, setColumnRole } from '../../../app/core/ingest/ingest.ts';
-import { withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
 import { cellParts } from '../../../app/core/db/cells-view.ts';
 
 describe('cells view', () => {
@@ -34,47 +34,38 @@ describe('cells view', () => {
     });
   });
 
-  it('leaves timestamp columns out of the scanned cells and brings a column back when its role changes', async () => {
+  /** Imports one file into a new case and hands over the case and a lister of the view's fields. */
+  async function withImported(name: string, content: string, fn: (h: CaseHandle, fields: () => Promise<string[]>) => Promise<void>): Promise<void> {
     await withTempDir(async (dir) => {
-      const caseDir = path.join(dir, 'case');
-      (await createCase(caseDir, { name: 't', awareAt: '2026-11-24T09:00:00Z' })).close();
-      const [file] = writeInputs(dir, { 'log.csv': 'timestamp,message\n2026-11-14 10:00:00,hello there\n' });
-      const h = await openCase(caseDir, { readablePaths: [file!] });
-      try {
-        await ingestFiles(h, [file!]);
-        const fields = async () => (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM cells ORDER BY field`)).map((r) => r.field);
-        expect(await fields()).toEqual(['message']);
-        await setColumnRole(h, 1, 'timestamp', null);
-        expect(await fields()).toEqual(['message', 'timestamp']);
-      } finally {
-        h.close();
-      }
+      const files = writeInputs(dir, { [name]: content });
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        await fn(h, async () => (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM cells ORDER BY field`)).map((r) => r.field));
+      });
+    });
+  }
+
+  it('leaves timestamp columns out of the scanned cells and brings a column back when its role changes', async () => {
+    await withImported('log.csv', 'timestamp,message\n2026-11-14 10:00:00,hello there\n', async (h, fields) => {
+      expect(await fields()).toEqual(['message']);
+      await setColumnRole(h, 1, 'timestamp', null);
+      expect(await fields()).toEqual(['message', 'timestamp']);
     });
   });
 
   it('hides the JSON leaves of a column set to the timestamp role, and shows them again when the role is cleared', async () => {
-    await withTempDir(async (dir) => {
-      const caseDir = path.join(dir, 'case');
-      (await createCase(caseDir, { name: 't', awareAt: '2026-11-24T09:00:00Z' })).close();
-      const [file] = writeInputs(dir, { 'log.tsv': 'note\tbody\nhello there\t{"at":"2026-11-14 10:00:00","zone":"CET"}\n' });
-      const h = await openCase(caseDir, { readablePaths: [file!] });
-      try {
-        await ingestFiles(h, [file!]);
-        const fields = async () => (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM cells ORDER BY field`)).map((r) => r.field);
-        const partFields = async () => {
-          const parts = await cellParts(h.db);
-          return (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM (${parts.join(' UNION ALL ')}) ORDER BY field`)).map((r) => r.field);
-        };
-        expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
-        await setColumnRole(h, 1, 'body', 'timestamp');
-        expect(await fields()).toEqual(['note']);
-        expect(await partFields()).toEqual(['note']);
-        await setColumnRole(h, 1, 'body', null);
-        expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
-        expect(await partFields()).toEqual(['body.at', 'body.zone', 'note']);
-      } finally {
-        h.close();
-      }
+    await withImported('log.tsv', 'note\tbody\nhello there\t{"at":"2026-11-14 10:00:00","zone":"CET"}\n', async (h, fields) => {
+      const partFields = async () => {
+        const parts = await cellParts(h.db);
+        return (await h.db.all<{ field: string }>(`SELECT DISTINCT field FROM (${parts.join(' UNION ALL ')}) ORDER BY field`)).map((r) => r.field);
+      };
+      expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
+      await setColumnRole(h, 1, 'body', 'timestamp');
+      expect(await fields()).toEqual(['note']);
+      expect(await partFields()).toEqual(['note']);
+      await setColumnRole(h, 1, 'body', null);
+      expect(await fields()).toEqual(['body.at', 'body.zone', 'note']);
+      expect(await partFields()).toEqual(['body.at', 'body.zone', 'note']);
     });
   });
 });
