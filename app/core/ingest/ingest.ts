@@ -226,30 +226,62 @@ async function assignRoles(
 ): Promise<FieldInfo[]> {
   const db = handle.db;
   const table = ident(sourceTable(sourceId));
+  // Samples for many columns per statement: one query and one insert per column took 15 s for a
+  // 2,000-column file.
+  const samples = new Map<string, string[]>();
+  const sampled = fields.filter((f) => f.type === 'VARCHAR' && !isUserRole(map[f.column] ?? map[f.original]));
+  for (let i = 0; i < sampled.length; i += ROLE_SAMPLE_BATCH) {
+    const batch = sampled.slice(i, i + ROLE_SAMPLE_BATCH);
+    // The first non-null values of each column in file order, at most ROLE_SAMPLE_ROWS (a bounded
+    // heap per column), from the first ROLE_SAMPLE_SCAN records.
+    const lists = batch.map((f, k) => `min_by(left(${ident(f.column)}, 500), __row, ${ROLE_SAMPLE_ROWS}) FILTER (WHERE ${ident(f.column)} IS NOT NULL) AS "${k}"`);
+    const row = await db.one<Record<string, string[] | null>>(`SELECT ${lists.join(', ')} FROM ${table} WHERE __row <= ${ROLE_SAMPLE_SCAN}`);
+    batch.forEach((f, k) => samples.set(f.column, (row?.[String(k)] ?? []).map((v) => String(v))));
+  }
+  // A column empty that far may hold values further down: those few are sampled on their own.
+  for (const f of sampled) {
+    if ((samples.get(f.column) ?? []).length > 0) continue;
+    const rows = await db.all<{ v: string }>(`SELECT left(${ident(f.column)}, 500) AS v FROM ${table} WHERE __row > ${ROLE_SAMPLE_SCAN} AND ${ident(f.column)} IS NOT NULL ORDER BY __row LIMIT ${ROLE_SAMPLE_ROWS}`);
+    samples.set(f.column, rows.map((r) => String(r.v)));
+  }
   const out: FieldInfo[] = [];
+  const records: Array<Record<string, string | number | null>> = [];
   for (const [ordinal, f] of fields.entries()) {
     const override = map[f.column] ?? map[f.original];
     let role: ColumnRole | null;
     let origin: 'auto' | 'user' | null;
     let reason: string;
-    if (override && isColumnRole(override)) {
+    if (isUserRole(override)) {
       role = override;
       origin = 'user';
       reason = 'set by the user';
     } else {
-      const sample = f.type === 'VARCHAR'
-        ? (await db.all<{ v: string }>(`SELECT ${ident(f.column)} AS v FROM ${table} WHERE ${ident(f.column)} IS NOT NULL LIMIT 200`)).map((r) => String(r.v).slice(0, 500))
-        : [];
-      const guess = guessRole(f.original.includes('[') ? f.column : f.original, sample);
+      const guess = guessRole(f.original.includes('[') ? f.column : f.original, samples.get(f.column) ?? []);
       role = guess.role;
       origin = role ? 'auto' : null;
       reason = guess.reason;
     }
-    await db.exec(`INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [sourceId, ordinal + 1, f.column, f.original, f.type, role, origin, reason]);
+    records.push({ source_id: sourceId, ordinal: ordinal + 1, column_name: f.column, original: f.original, type: f.type, role, role_origin: origin, role_reason: reason });
     out.push({ field: f.column, original: f.original, role, roleOrigin: origin, reason });
   }
+  // All columns in one statement, passed as one JSON parameter (bound parameters cost ~0.1 ms each).
+  await db.exec(
+    `INSERT INTO source_columns (source_id, ordinal, column_name, original, type, role, role_origin, role_reason)
+     SELECT r.source_id, r.ordinal, r.column_name, r.original, r.type, r.role, r.role_origin, r.role_reason
+     FROM (SELECT unnest(from_json(?::VARCHAR, '[{"source_id":"INTEGER","ordinal":"INTEGER","column_name":"VARCHAR","original":"VARCHAR","type":"VARCHAR","role":"VARCHAR","role_origin":"VARCHAR","role_reason":"VARCHAR"}]')) AS r)`,
+    [JSON.stringify(records)],
+  );
   return out;
 }
+
+function isUserRole(role: ColumnRole | undefined): role is ColumnRole {
+  return role !== undefined && isColumnRole(role);
+}
+
+/** Columns sampled per statement, and values sampled per column, for role detection. */
+const ROLE_SAMPLE_BATCH = 8;
+const ROLE_SAMPLE_ROWS = 200;
+const ROLE_SAMPLE_SCAN = 50_000;
 
 /** Changes a column's role after import (audited); later steps read roles from the case. */
 export async function setColumnRole(handle: CaseHandle, sourceId: number, field: string, role: ColumnRole | null): Promise<void> {

@@ -431,7 +431,8 @@ async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Pro
   }
 }
 
-const JSON_PROBE_BATCH = 64;
+// Aggregates per statement: DuckDB's cost per statement grew with the square of their number.
+const JSON_PROBE_BATCH = 16;
 const JSON_PROBE_ROWS = 2000;
 
 async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {

@@ -177,4 +177,11 @@ describe('ingest formats (sniffed by content, not name)', () => {
     }
     expect(leaves).toEqual([3, 3]);
   });
+
+  it('detects a column role from its values even when the first 55,000 records leave it empty', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i},${i >= 55_000 ? `person${i}@example.org` : ''}`);
+    await importOne('late.csv', 'id,contact\n' + rows.join('\n') + '\n', async (r) => {
+      expect(r.fields.find((f) => f.field === 'contact')).toMatchObject({ role: 'email', roleOrigin: 'auto' });
+    });
+  });
 });
