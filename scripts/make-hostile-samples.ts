@@ -138,6 +138,7 @@ export interface BigSamples {
   deepJsonArray: string;
   deepJsonLines: string;
   wideCsv: string;
+  wideTsv: string;
   tooWideCsv: string;
 }
 
@@ -182,12 +183,15 @@ export async function writeBigHostileSamples(dir: string): Promise<BigSamples> {
   writeFileSync(deepJsonLines, '{"user":"a","msg":"ok"}\n' + '{"x":'.repeat(DEEP_NESTING) + '1' + '}'.repeat(DEEP_NESTING) + '\n{"user":"b","msg":"ok"}\n' + `{"user":"c","msg":${'['.repeat(DEEP_NESTING)}${']'.repeat(DEEP_NESTING)}}\n`);
 
   // Thousands of columns: under the 4096 limit, and over it.
-  const wide = (n: number) => Array.from({ length: n }, (_, i) => `col_${i}`).join(',') + '\n' + Array.from({ length: n }, (_, i) => String(i)).join(',') + '\n';
+  const wide = (n: number, sep = ',') => Array.from({ length: n }, (_, i) => `col_${i}`).join(sep) + '\n' + Array.from({ length: n }, (_, i) => String(i)).join(sep) + '\n';
   const wideCsv = p('wide-2000.csv');
   writeFileSync(wideCsv, wide(2000));
+  // The same as a ClickHouse TabSeparatedWithNames export (its own loader, with array probes).
+  const wideTsv = p('wide-2000.tsv');
+  writeFileSync(wideTsv, wide(2000, '\t'));
   const tooWideCsv = p('wide-5000.csv');
   writeFileSync(tooWideCsv, wide(5000));
-  return { longLine, gzipBomb, deepJsonArray, deepJsonLines, wideCsv, tooWideCsv };
+  return { longLine, gzipBomb, deepJsonArray, deepJsonLines, wideCsv, wideTsv, tooWideCsv };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-db.ts';
 import { ident, listLiteral, literal, sourceTable } from '../db/sql.ts';
-import type { LoadedField, LoadLimits } from './load-source.ts';
+import { countWhere, type LoadedField, type LoadLimits } from './load-source.ts';
 import { mergedJsonStructure } from './json-structure.ts';
 
 /**
@@ -51,7 +51,7 @@ export async function buildCells(
   let n = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM json_cells WHERE source_id = ?`, [sourceId]))?.n ?? 0);
   for (let i = 0; i < inView.length; i += COUNT_BATCH) {
     const batch = inView.slice(i, i + COUNT_BATCH);
-    const row = await db.one<{ n: number }>(`SELECT ${batch.map((c) => `count(*) FILTER (WHERE ${c} <> '')`).join(' + ')} AS n FROM ${table}`);
+    const row = await db.one<{ n: number }>(`SELECT ${batch.map((c) => countWhere(`${c} <> ''`)).join(' + ')} AS n FROM ${table}`);
     n += Number(row?.n ?? 0);
   }
   return n;
