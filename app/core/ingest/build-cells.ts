@@ -1,7 +1,7 @@
 import type { Db } from '../db/open-db.ts';
 import { ident, listLiteral, literal, sourceTable } from '../db/sql.ts';
 import { countWhere, type LoadedField, type LoadLimits } from './load-source.ts';
-import { mergedJsonStructure } from './json-structure.ts';
+import { mergeShapes } from './json-structure.ts';
 
 /**
  * Makes one source's text visible in `cells`. Plain text columns are read in place by the view
@@ -30,13 +30,16 @@ export async function buildCells(
   for (const f of text) {
     if (!f.json) continue;
     const col = ident(f.column);
-    // JSON-looking values within the bracket budget are expanded; everything else stays text.
-    const expandable = `(starts_with(${col}, '{') OR starts_with(${col}, '[')) AND length(${col}) - length(replace(replace(${col}, '{', ''), '[', '')) <= ${limits.maxJsonBrackets} AND json_valid(${col})`;
-    // The expandability test (json_valid) runs once per value, not once per use.
-    await db.exec(`DROP TABLE IF EXISTS stage_json_all; CREATE TEMP TABLE stage_json_all AS SELECT __row, ${col} AS t, ${expandable} AS ok FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`);
-    await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(f.column)}, t FROM stage_json_all WHERE NOT ok`);
-    await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, t::JSON AS j FROM stage_json_all WHERE ok; DROP TABLE stage_json_all`);
-    const structure = await mergedJsonStructure(db, 'stage_json_col', 'j');
+    // JSON-looking values within the bracket budget (which also bounds their depth) are expanded;
+    // everything else stays text. One parse per value gives both: the shape of a valid value,
+    // NULL for an invalid one (json_valid, a cast and json_structure each parsed it once more).
+    const withinBudget = `(starts_with(${col}, '{') OR starts_with(${col}, '[')) AND length(${col}) - length(replace(replace(${col}, '{', ''), '[', '')) <= ${limits.maxJsonBrackets}`;
+    await db.exec(`DROP TABLE IF EXISTS stage_json_all; CREATE TEMP TABLE stage_json_all AS
+      SELECT __row, ${col} AS t, CASE WHEN ${withinBudget} THEN try(json_structure(${col})) END AS s
+      FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> ''`);
+    await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(f.column)}, t FROM stage_json_all WHERE s IS NULL`);
+    const structure = await mergeShapes(db, `SELECT DISTINCT s::VARCHAR AS s FROM stage_json_all WHERE s IS NOT NULL`);
+    await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, t AS j FROM stage_json_all WHERE s IS NOT NULL; DROP TABLE stage_json_all`);
     const plan = structure !== undefined ? planLeaves(structure, limits.maxColumns) : undefined;
     if (!plan) {
       await insertViaJsonTree(db, sourceId, f.column);

@@ -8,7 +8,12 @@ import { ident } from '../db/sql.ts';
  * memory, and with the case's memory cap it failed on a 100k-record chat export.
  */
 export async function mergedJsonStructure(db: Db, relation: string, column: string): Promise<unknown> {
-  const shapes = await db.all<{ s: string | null }>(`SELECT DISTINCT json_structure(${ident(column)})::VARCHAR AS s FROM ${relation}`);
+  return mergeShapes(db, `SELECT DISTINCT json_structure(${ident(column)})::VARCHAR AS s FROM ${relation}`);
+}
+
+/** Merges the shapes a query returns (column `s`, json_structure text, one row per distinct shape). */
+export async function mergeShapes(db: Db, sql: string): Promise<unknown> {
+  const shapes = await db.all<{ s: string | null }>(sql);
   let merged: unknown = undefined;
   for (const p of shapes) if (p.s) merged = mergeStructures(merged, JSON.parse(p.s) as unknown);
   return merged;
