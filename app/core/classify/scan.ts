@@ -4,11 +4,12 @@
  * masked preview and a keyed fingerprint. Raw values live only in temporary tables of the same
  * database that already holds the leaked text, and those are dropped before returning.
  *
- * Query plan (figures in docs/benchmarks.md): stage 1 reads every cell once with a single RE2
- * pattern joining all the rules' keywords and the regexes of rules that have no useful keyword;
- * stage 2 finds, for the few cells it keeps, which rules their keywords admit and runs just those
- * regexes. Per-rule keyword tests (`contains(...) OR ...` per rule per cell) cost 10x more on a
- * log where most cells hold nothing.
+ * Query plan (figures in docs/benchmarks.md): stage 0 reads every cell once and keeps its distinct
+ * texts, each with the columns that hold it; stage 1 keeps the texts any rule could match (one RE2
+ * pattern for the rules' keywords, one for the regexes of rules that have no useful keyword);
+ * stage 2 finds, for those texts, which rules their keywords admit and runs just those regexes;
+ * matches are then joined back to the cells of the columns that hold them. Per-rule keyword tests
+ * (`contains(...) OR ...` per rule per cell) cost 10x more on a log where most cells hold nothing.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
@@ -30,8 +31,9 @@ export interface ClassifyOptions {
   /** Table or view with columns (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR). */
   relation: string;
   /**
-   * The same cells as SELECT statements, e.g. one per source column (the combined plan's stage 1
-   * reads them, batched in UNION ALLs, instead of the relation); the per-rule plan ignores them.
+   * The same cells as SELECT statements, e.g. one per source column (the combined plan's stage 0
+   * and its join back read them, batched in UNION ALLs, instead of the relation); the per-rule
+   * plan ignores them.
    */
   parts?: string[];
   rules: Rule[];
@@ -199,7 +201,7 @@ function asAlternative(pattern: string): string {
  */
 const STAGE1_GROUP = 400;
 
-/** Cell sources (one per column) read by one stage-1 statement. */
+/** Cell sources (one per column) read by one stage-0 statement; at most 64: each is a bit of a UBIGINT. */
 const STAGE1_PARTS = 64;
 
 export function planScan(rules: Rule[]): ScanPlan {

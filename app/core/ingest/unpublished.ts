@@ -28,17 +28,28 @@ export async function discardSource(db: Db, sourceId: number): Promise<void> {
   });
 }
 
+const SRC_TABLES = `SELECT CAST(substr(table_name, 5) AS INTEGER) AS id FROM duckdb_tables()
+  WHERE schema_name = 'main' AND NOT temporary AND regexp_full_match(table_name, 'src_[0-9]+')`;
+
 /** Ids with rows or a table but no `sources` row: imports that never published. */
 export async function unpublishedSources(db: Db): Promise<number[]> {
-  const keyed = KEYED_TABLES.map((t) => `SELECT source_id FROM ${t}`).join(' UNION ');
+  const keyed = KEYED_TABLES.map((t) => `SELECT source_id AS id FROM ${t}`).join(' UNION ');
   const rows = await db.all<{ id: number }>(
-    `SELECT DISTINCT id FROM (
-       ${keyed.replaceAll('SELECT source_id', 'SELECT source_id AS id')}
-       UNION SELECT CAST(substr(table_name, 5) AS INTEGER) AS id FROM duckdb_tables()
-         WHERE schema_name = 'main' AND NOT temporary AND regexp_full_match(table_name, 'src_[0-9]+'))
-     WHERE id NOT IN (SELECT source_id FROM sources) ORDER BY id`,
+    `SELECT DISTINCT id FROM (${keyed} UNION ${SRC_TABLES}) WHERE id NOT IN (SELECT source_id FROM sources) ORDER BY id`,
   );
   return rows.map((r) => Number(r.id));
+}
+
+/**
+ * The highest source id in use, published or not, read cheaply for each new import: JSON leaves
+ * exist only once their source's table does, so the catalog stands in for `json_cells`.
+ */
+export async function highestSourceId(db: Db): Promise<number> {
+  const row = await db.one<{ n: number | null }>(
+    `SELECT max(id) AS n FROM (SELECT source_id AS id FROM sources UNION ALL SELECT max(source_id) FROM source_columns
+       UNION ALL SELECT max(source_id) FROM rejects UNION ALL ${SRC_TABLES})`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Discards every unpublished import (run when a case opens for writing); returns their ids. */

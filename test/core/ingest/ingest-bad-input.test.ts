@@ -245,4 +245,16 @@ describe('ingest of bad input', () => {
       expect(verifyAuditLog(casePaths(caseDir).audit)).toMatchObject({ ok: true });
     });
   });
+
+  it('gives a new import an id past any unpublished one left in the same session', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': 'who,message\nalice,hello there\n' });
+      await withCase(dir, files, async (h) => {
+        // A discard that could not run (a full disk) leaves an unpublished source 5 behind.
+        await h.db.exec(`CREATE TABLE src_5 (__row BIGINT, __line BIGINT, message VARCHAR)`);
+        const [r] = await ingestFiles(h, files);
+        expect(r).toMatchObject({ status: 'imported', sourceId: 6 });
+      });
+    });
+  });
 });

@@ -170,13 +170,18 @@ const prosePassword: Validator = (value) => {
   if (/[@/\\]/.test(v)) return REJECT; // addresses, URLs and paths
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(v)) return REJECT; // host names and versions
   if (/^[\d\W_]+$/.test(v) || /^[A-Za-z]+$/.test(v)) return REJECT; // numbers, dates, words
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const classes = characterClasses(v);
   if (classes < 3 && !(v.length >= 12 && classes >= 2 && shannonEntropy(v) >= 3.2)) return REJECT;
   return { valid: true, confidence: classes >= 3 ? 0.75 : 0.6, detail: { strength: passwordStrength(v) } };
 };
 
+/** How many of lower case, upper case, digits and other characters a value uses. */
+function characterClasses(v: string): number {
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+}
+
 function passwordStrength(v: string): string {
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  const classes = characterClasses(v);
   if (v.length >= 12 && classes >= 3) return 'strong';
   if (v.length >= 8 && classes >= 2) return 'fair';
   return 'weak';
