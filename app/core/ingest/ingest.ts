@@ -150,6 +150,7 @@ export async function ingestFile(
           ...(sniffed.dialect ? { dialect: sniffed.dialect } : {}),
           newlines: pre.newlines,
           endsWithNewline: pre.endsWithNewline,
+          longestLineBytes: pre.longestLineBytes,
           limits,
         });
         progress('roles', 0, 1);

@@ -33,6 +33,9 @@ export interface LoadLimits {
   readBufferBytes?: number;
 }
 
+/** DuckDB's own default `max_line_size`. */
+const DUCKDB_DEFAULT_MAX_LINE = 2 * 1024 * 1024;
+
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxLineBytes: 16 * 1024 * 1024,
   maxColumns: 4096,
@@ -49,6 +52,8 @@ export interface LoadInput {
   dialect?: Dialect;
   newlines: number;
   endsWithNewline: boolean;
+  /** Longest line of the content in bytes (newline excluded), from the pre-pass; unknown if unset. */
+  longestLineBytes?: number;
   limits: LoadLimits;
 }
 
@@ -86,10 +91,25 @@ export async function loadSource(db: Db, input: LoadInput): Promise<LoadResult> 
   }
 }
 
-/** The reader's `buffer_size` option when a limit sets one (never below the longest line). */
-function readBuffer(input: LoadInput): string {
+/**
+ * Line-size options of DuckDB's text reader. DuckDB 1.5.6 has two traps here:
+ * - with `max_line_size` raised above its 2 MiB default (and no `buffer_size`), it reads in
+ *   buffers so large that the copy out of the stage is left unwritten until the next checkpoint
+ *   (1M-row TSV: +3.7 s, paid by whatever statement comes next);
+ * - with `buffer_size` given, a line longer than `max_line_size` is dropped without a reject.
+ * So where a record is one line (TSV, line-by-line reads) and the pre-pass saw no line over the
+ * default, the default applies; otherwise the limit, without `buffer_size`. Tests that need a
+ * small buffer (`readBufferBytes`) get one with the limit.
+ */
+function lineOptions(input: LoadInput, recordsAreLines: boolean): string {
+  const max = input.limits.maxLineBytes;
   const bytes = input.limits.readBufferBytes;
-  return bytes ? `, buffer_size=${Math.max(Math.floor(bytes), input.limits.maxLineBytes)}` : '';
+  if (bytes) return `max_line_size=${max}, buffer_size=${Math.max(Math.floor(bytes), max)}`;
+  const longest = input.longestLineBytes;
+  if (max > DUCKDB_DEFAULT_MAX_LINE && recordsAreLines && longest !== undefined && longest < DUCKDB_DEFAULT_MAX_LINE) {
+    return `max_line_size=${DUCKDB_DEFAULT_MAX_LINE}`;
+  }
+  return `max_line_size=${max}`;
 }
 
 /**
@@ -110,7 +130,7 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
   await db.exec(`CREATE TEMP TABLE stage_raw AS
     SELECT line
     FROM read_csv(${literal(input.file)}, columns={'line': 'VARCHAR'}, delim=chr(1), quote='', escape='',
-      header=false, auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)},
+      header=false, auto_detect=false, ${lineOptions(input, true)},
       store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   // Physical line of each kept line = k-th line number not taken by a rejected line.
   await db.exec(`CREATE TEMP TABLE stage_lines AS
@@ -162,7 +182,7 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
   await db.exec(`CREATE TEMP TABLE stage_tsv AS
     SELECT *
     FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=chr(9), quote='', escape='', header=false, skip=${headerLines},
-      auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)}, store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+      auto_detect=false, ${lineOptions(input, true)}, store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   const counts = await db.one<{ kept: number; rejected: number }>(`SELECT (SELECT count(*) FROM stage_tsv) AS kept, (SELECT count(DISTINCT line) FROM ${REJ}) AS rejected`);
   const kept = counts?.kept ?? 0;
   const rejected = counts?.rejected ?? 0;
@@ -580,7 +600,7 @@ async function loadCsv(db: Db, input: LoadInput): Promise<LoadResult> {
       SELECT *
       FROM read_csv(${literal(input.file)}, columns=${columnsSpec}, delim=${literal(dialect.delimiter)},
         quote=${literal(dialect.quote || '"')}, escape=${literal(dialect.quote || '"')}, header=false, skip=${dialect.header ? 1 : 0},
-        auto_detect=false, max_line_size=${input.limits.maxLineBytes}${readBuffer(input)}, strict_mode=true,
+        auto_detect=false, ${lineOptions(input, false)}, strict_mode=true,
         store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
   } catch (error) {
     throw new IngestError('PARSE_FAILED', `${input.displayName}: cannot be parsed as delimited text (${firstLine((error as Error).message)}).`, { file: input.displayName });

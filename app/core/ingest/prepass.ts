@@ -50,6 +50,11 @@ export interface PrepassResult {
   hadBom: boolean;
   /** Newline count of the decoded content (text formats). */
   newlines: number;
+  /**
+   * Bytes of the longest line of the decoded UTF-8 content, newline excluded: exact for UTF-8
+   * input, an upper bound (3 bytes per UTF-16 unit) where the content was decoded.
+   */
+  longestLineBytes: number;
   /** Whether the decoded content ends with a newline (then lines = newlines). */
   endsWithNewline: boolean;
   decodedBytes: number;
@@ -178,6 +183,7 @@ export async function prepass(file: string, options: PrepassOptions): Promise<Pr
     encoding: state.encoding,
     hadBom: state.hadBom,
     newlines: state.newlines,
+    longestLineBytes: state.longestLine(),
     endsWithNewline: state.lastChar === '\n',
     decodedBytes,
     invalidUtf8Lines: state.invalidLines,
@@ -207,7 +213,7 @@ function freeSpace(file: string): number | undefined {
 }
 
 function emptyText(base: { sha256: string; bytes: number; magic: Buffer }): PrepassResult {
-  return { ...base, compression: 'none', head: '', encoding: 'utf-8', hadBom: false, newlines: 0, endsWithNewline: false, decodedBytes: base.bytes, invalidUtf8Lines: [], nulBytes: 0 };
+  return { ...base, compression: 'none', head: '', encoding: 'utf-8', hadBom: false, newlines: 0, longestLineBytes: 0, endsWithNewline: false, decodedBytes: base.bytes, invalidUtf8Lines: [], nulBytes: 0 };
 }
 
 async function readMagic(file: string): Promise<Buffer> {
@@ -243,6 +249,9 @@ class ContentScanner {
   lastChar = '';
   nulBytes = 0;
   invalidLines: number[] = [];
+  private longest = 0;
+  /** Bytes (or a bound on them) since the last newline. */
+  private open = 0;
   private started = false;
   private decoder: TextDecoder | undefined;
   private pending: Buffer = Buffer.alloc(0);
@@ -313,17 +322,36 @@ class ContentScanner {
     }
   }
 
+  longestLine(): number {
+    return Math.max(this.longest, this.open);
+  }
+
   private account(text: string): string {
     if (text.length > 0) this.lastChar = text[text.length - 1]!;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: lengths here are bounds, not counts.
     let n = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n += 1;
+    let from = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      n += 1;
+      this.longest = Math.max(this.longest, this.open + 3 * (i - from));
+      this.open = 0;
+      from = i + 1;
+    }
+    this.open += 3 * (text.length - from);
     this.newlines += n;
     if (this.head.length < HEAD_BYTES) this.head += text.slice(0, HEAD_BYTES - this.head.length);
     return text;
   }
 
   private countNewlines(buf: Buffer): void {
-    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) this.newlines += 1;
+    let from = 0;
+    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) {
+      this.newlines += 1;
+      this.longest = Math.max(this.longest, this.open + i - from);
+      this.open = 0;
+      from = i + 1;
+    }
+    this.open += buf.length - from;
   }
 }
 

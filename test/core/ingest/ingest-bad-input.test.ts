@@ -27,6 +27,35 @@ describe('ingest of bad input', () => {
     });
   });
 
+  it('imports lines longer than 2 MiB but within the 16 MiB limit, in ClickHouse TSV, JSON lines and UTF-16', async () => {
+    // The reader's line size follows the pre-pass's longest line; a line past DuckDB's 2 MiB
+    // default must still take the 16 MiB path and import, not be rejected or dropped.
+    const long = 'x'.repeat(3 * 1024 * 1024);
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, {
+        'a.tsv': `a\tb\n1\tshort\n2\t${long}\n3\tshort\n`,
+        'b.jsonl': `{"a":1,"b":"short"}\n{"a":2,"b":"${long}"}\n{"a":3,"b":"short"}\n`,
+        'c.tsv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\tb\n1\tshort\n2\t${long.slice(0, 1024 * 1024)}\n`, 'utf16le')]),
+      });
+      await withCase(dir, files, async (h) => {
+        const results = await ingestFiles(h, files);
+        expect(results.map((r) => (r.status === 'imported' ? [r.rows, r.rejectedRows] : r.status))).toEqual([
+          [3, 0],
+          [3, 0],
+          [2, 0],
+        ]);
+        for (const id of [1, 2]) {
+          expect(await h.db.all(`SELECT a::INTEGER AS a, length(b) AS n FROM src_${id} ORDER BY __row`)).toEqual([
+            { a: 1, n: 5 },
+            { a: 2, n: long.length },
+            { a: 3, n: 5 },
+          ]);
+        }
+        expect(await h.db.all(`SELECT length(b) AS n FROM src_3 ORDER BY __row`)).toEqual([{ n: 5 }, { n: 1024 * 1024 }]);
+      });
+    });
+  });
+
   it('maps rows to physical lines when a TSV has blank lines between records', async () => {
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, { 'a.tsv': 'a\tb\n1\t2\n\n3\t4\nbad\n5\t6' });
