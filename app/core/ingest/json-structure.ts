@@ -28,7 +28,10 @@ export function mergeStructures(a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b)) return [mergeStructures(a[0], b[0])];
   if (isObject(a) && isObject(b)) {
     const out: Record<string, unknown> = { ...a };
-    for (const [k, v] of Object.entries(b)) out[k] = k in out ? mergeStructures(out[k], v) : v;
+    // Defined, not assigned: a key named `__proto__` (leaked data names its own keys) must stay a key.
+    for (const [k, v] of Object.entries(b)) {
+      Object.defineProperty(out, k, { value: Object.hasOwn(out, k) ? mergeStructures(out[k], v) : v, enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   if (typeof a === 'string' && typeof b === 'string') {

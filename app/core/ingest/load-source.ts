@@ -65,6 +65,12 @@ export interface LoadedField {
   scanned: boolean;
   /** JSON-typed text: cells come from its leaves. */
   json: boolean;
+  /**
+   * The merged shape of the column's JSON values when the loader already knows it (JSON lines:
+   * an array field of the records, every record within the bracket budget); build-cells then
+   * need not parse each value for it.
+   */
+  shape?: unknown;
 }
 
 export interface LoadResult {
@@ -501,7 +507,7 @@ async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
 async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsSql: string): Promise<LoadResult> {
   await db.exec(`DROP TABLE IF EXISTS stage_obj; CREATE TEMP TABLE stage_obj AS ${objectsSql}`);
   await db.exec(`DROP TABLE IF EXISTS stage_json; DROP TABLE IF EXISTS stage_doc`);
-  await rejectDeepObjects(db, input);
+  const overBudget = await rejectDeepObjects(db, input);
   const structure = await mergedJsonStructure(db, 'stage_obj', 'j');
   const paths: string[][] = [];
   if (structure !== undefined) collectLeafPaths(structure, [], paths, input.limits.maxColumns);
@@ -522,33 +528,55 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
     await db.exec(`DROP TABLE stage_vals`);
   }
   await db.exec(`DROP TABLE IF EXISTS stage_obj`);
-  const fields: LoadedField[] = names.map((column, i) => ({ column, original: paths[i]!.join('.'), type: 'VARCHAR', scanned: true, json: false }));
+  const fields: LoadedField[] = names.map((column, i) => {
+    const field: LoadedField = { column, original: paths[i]!.join('.'), type: 'VARCHAR', scanned: true, json: false };
+    // An array field's values are the JSON text of valid arrays; their shape is part of the records'.
+    const shape = overBudget === 0 ? shapeAt(structure, paths[i]!) : undefined;
+    if (Array.isArray(shape)) field.shape = shape;
+    return field;
+  });
   await expandPairArrays(db, input, table, fields);
   await markJsonFields(db, table, fields);
   return finish(db, input, table, fields);
 }
 
+/** The node of a merged structure at a path of object keys. */
+function shapeAt(structure: unknown, path: string[]): unknown {
+  let node = structure;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
 /**
  * Rejects records nested deeper than `maxJsonDepth`. The bracket count bounds the depth from
  * above, so only the rare records over the bracket budget are read into JS (one at a time, each
- * at most `maxLineBytes`) to measure their real depth.
+ * at most `maxLineBytes`) to measure their real depth. Returns how many records over the bracket
+ * budget were kept (not too deep).
  */
-async function rejectDeepObjects(db: Db, input: LoadInput): Promise<void> {
+async function rejectDeepObjects(db: Db, input: LoadInput): Promise<number> {
   const brackets = `length(j::VARCHAR) - length(replace(replace(j::VARCHAR, '{', ''), '[', ''))`;
   // A record with more brackets than the budget is at least that long: only long ones are counted.
   const suspects = await db.all<{ r: number }>(
     `SELECT __row AS r FROM stage_obj WHERE strlen(j::VARCHAR) > ${input.limits.maxJsonBrackets} AND ${brackets} > ${input.limits.maxJsonBrackets} ORDER BY __row`,
   );
+  let kept = 0;
   for (const { r } of suspects) {
     const row = await db.one<{ text: string }>(`SELECT j::VARCHAR AS text FROM stage_obj WHERE __row = ?`, [r]);
     const depth = jsonDepth(row?.text ?? '');
-    if (depth <= input.limits.maxJsonDepth) continue;
+    if (depth <= input.limits.maxJsonDepth) {
+      kept += 1;
+      continue;
+    }
     await db.exec(
       `INSERT INTO rejects SELECT ${input.sourceId}, __line, __row, ?, reject_excerpt(j::VARCHAR) FROM stage_obj WHERE __row = ?`,
       [`JSON nested ${depth} levels deep; the limit is ${input.limits.maxJsonDepth}`, r],
     );
     await db.exec(`DELETE FROM stage_obj WHERE __row = ?`, [r]);
   }
+  return kept;
 }
 
 /** Deepest bracket nesting of a JSON text, ignoring brackets inside strings. */

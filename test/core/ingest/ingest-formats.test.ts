@@ -111,6 +111,73 @@ describe('ingest formats (sniffed by content, not name)', () => {
     });
   });
 
+  it('expands chat turns to the same cells whether their shape comes from the records (JSON lines) or from the values (a TSV column)', async () => {
+    // An array inside an array stays JSON text, numbers of 7+ digits are kept, short numbers,
+    // booleans and empty strings are not.
+    const turns = [
+      [{ role: 'user', content: 'mail me at a@b.example', n: 1234567, ok: true, tags: [['x', 'y']] }, { role: 'assistant', content: '' }],
+      [{ role: 'user', content: 'second', n: 42 }],
+    ];
+    const jsonl = turns.map((m, i) => JSON.stringify({ id: `c${i}`, m })).join('\n') + '\n';
+    const tsv = 'id\tm\n' + turns.map((m, i) => `c${i}\t${JSON.stringify(m)}`).join('\n') + '\n';
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.jsonl': jsonl, 'b.tsv': tsv });
+      await withCase(dir, files, async (h) => {
+        const results = await ingestFiles(h, files);
+        expect(results.map((r) => r.status)).toEqual(['imported', 'imported']);
+        const expected = [
+          { row: 1, field: 'm.0.content', text: 'mail me at a@b.example' },
+          { row: 1, field: 'm.0.n', text: '1234567' },
+          { row: 1, field: 'm.0.role', text: 'user' },
+          { row: 1, field: 'm.0.tags', text: '[["x","y"]]' },
+          { row: 1, field: 'm.1.role', text: 'assistant' },
+          { row: 2, field: 'm.0.content', text: 'second' },
+          { row: 2, field: 'm.0.role', text: 'user' },
+        ];
+        const turnCells = async (id: number) => (await cells(h, id)).filter((c) => c.field.startsWith('m.'));
+        expect(await turnCells(1)).toEqual(expected);
+        expect(await turnCells(2)).toEqual(expected);
+      });
+    });
+  });
+
+  it('keeps JSON keys that differ only in case apart, in JSON lines and in a TSV column', async () => {
+    const m = [{ Role: 'user', role: 'USER', content: 'first' }, { role: 'assistant', content: 'second' }];
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.jsonl': JSON.stringify({ id: 'c0', m }) + '\n', 'b.tsv': `id\tm\nc0\t${JSON.stringify(m)}\n` });
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        for (const id of [1, 2]) {
+          expect((await cells(h, id)).filter((c) => c.field.startsWith('m.'))).toEqual([
+            { row: 1, field: 'm.0.Role', text: 'user' },
+            { row: 1, field: 'm.0.content', text: 'first' },
+            { row: 1, field: 'm.0.role', text: 'USER' },
+            { row: 1, field: 'm.1.content', text: 'second' },
+            { row: 1, field: 'm.1.role', text: 'assistant' },
+          ]);
+        }
+      });
+    });
+  });
+
+  it('keeps a JSON lines record over the bracket budget as text and still expands the others', async () => {
+    const deep = { id: 'deep', m: [{ role: 'user', content: 'x', extra: [[[[[[1]]]]]] }] };
+    const flat = { id: 'flat', m: [{ role: 'user', content: 'hello there' }] };
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.jsonl': [flat, deep].map((r) => JSON.stringify(r)).join('\n') + '\n' });
+      await withCase(dir, files, async (h) => {
+        const [r] = await ingestFiles(h, files, { limits: { maxJsonBrackets: 5 } });
+        expect(r).toMatchObject({ status: 'imported', rows: 2, rejectedRows: 0 });
+        const c = (await cells(h, 1)).filter((x) => x.field.startsWith('m'));
+        expect(c).toEqual([
+          { row: 1, field: 'm.0.content', text: 'hello there' },
+          { row: 1, field: 'm.0.role', text: 'user' },
+          { row: 2, field: 'm', text: JSON.stringify(deep.m) },
+        ]);
+      });
+    });
+  });
+
   it('reads Parquet written by DuckDB itself, keeping record ordinals', async () => {
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, { 'seed.csv': 'a,b\nx,1\ny,2\n' });

@@ -10,6 +10,13 @@ describe('merged JSON structure', () => {
     expect(mergeStructures({ a: 'VARCHAR' }, ['VARCHAR'])).toBe('JSON');
   });
 
+  it('keeps a key named __proto__ as a key', () => {
+    const merged = mergeStructures({ a: 'VARCHAR' }, JSON.parse('{"__proto__":{"x":"VARCHAR"},"constructor":"UBIGINT"}'));
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged as object)).toEqual(['a', '__proto__', 'constructor']);
+    expect(JSON.stringify(merged)).toBe('{"a":"VARCHAR","__proto__":{"x":"VARCHAR"},"constructor":"UBIGINT"}');
+  });
+
   it('gives the same shape from the distinct shapes of single values as one aggregate over the whole column', async () => {
     await withScratchDb(async (db) => {
       await db.exec(`CREATE TABLE t AS SELECT i AS __row, CASE WHEN i % 3 = 0 THEN '{"a":"x","m":[{"role":"u","content":"c"}]}' WHEN i % 3 = 1 THEN '{"b":2}' ELSE '{"a":null,"m":[{"extra":"y"}]}' END::JSON AS j FROM range(1, 12001) r(i)`);
