@@ -247,16 +247,17 @@ async function readPassphrase(confirm: boolean): Promise<string> {
 }
 
 export function parseMap(entries: string[]): Record<string, ColumnRole> {
-  const map: Record<string, ColumnRole> = {};
+  // Built from entries: a column a leaked file names `__proto__` must stay a key.
+  const pairs: Array<[string, ColumnRole]> = [];
   for (const entry of entries) {
     const at = entry.lastIndexOf('=');
     if (at <= 0) throw new AppError('BAD_INPUT', `--map takes column=role, got "${entry}".`);
     const column = entry.slice(0, at);
     const role = entry.slice(at + 1);
     if (!isColumnRole(role)) throw new AppError('BAD_INPUT', `--map ${entry}: unknown role "${role}"; use one of ${COLUMN_ROLES.join(', ')}.`);
-    map[column] = role;
+    pairs.push([column, role]);
   }
-  return map;
+  return Object.fromEntries(pairs);
 }
 
 export interface CaseSummary {

@@ -89,7 +89,14 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     },
     async all<T>(sql: string, params?: Params) {
       const reader = params ? await connection.runAndReadAll(sql, params) : await connection.runAndReadAll(sql);
-      return reader.getRowObjectsJS().map(normalizeRow) as T[];
+      // Rows are built from names and values here: DuckDB's own row objects assign each column
+      // by name, and a column a leaked file names `__proto__` would vanish from every view.
+      const names = reader.columnNames();
+      return reader.getRowsJS().map((values) => {
+        const row: Row = {};
+        names.forEach((name, i) => setOwn(row, name, normalizeValue(values[i])));
+        return row;
+      }) as T[];
     },
     async one<T>(sql: string, params?: Params): Promise<T | undefined> {
       const rows: T[] = await db.all<T>(sql, params);
@@ -123,13 +130,12 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
   return db;
 }
 
-/** BIGINT → number where it fits, so rows serialise to JSON; dates stay Date; lists stay arrays. */
-function normalizeRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = normalizeValue(value);
-  return out;
+/** Sets a key as an own property, also `__proto__` (a plain assignment would change the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** BIGINT → number where it fits, so rows serialise to JSON; dates stay Date; lists stay arrays. */
 function normalizeValue(value: unknown): unknown {
   if (typeof value === 'bigint') {
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
@@ -137,7 +143,7 @@ function normalizeValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeValue);
   if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = normalizeValue(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, normalizeValue(v));
     return out;
   }
   return value;

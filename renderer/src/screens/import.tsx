@@ -49,13 +49,15 @@ export function ImportScreen() {
   };
 
   const start = async () => {
-    const map: Record<string, (typeof COLUMN_ROLES)[number]> = {};
+    // Built from entries: a column a leaked file names `__proto__` must stay a key.
+    const chosenRoles: Array<[string, (typeof COLUMN_ROLES)[number]]> = [];
     if (preview) {
       for (const column of preview.columns) {
-        const chosen = roles[column.field];
-        if (chosen && chosen !== (column.role ?? '') && (COLUMN_ROLES as readonly string[]).includes(chosen)) map[column.field] = chosen as (typeof COLUMN_ROLES)[number];
+        const chosen = Object.hasOwn(roles, column.field) ? roles[column.field] : undefined;
+        if (chosen && chosen !== (column.role ?? '') && (COLUMN_ROLES as readonly string[]).includes(chosen)) chosenRoles.push([column.field, chosen as (typeof COLUMN_ROLES)[number]]);
       }
     }
+    const map = Object.fromEntries(chosenRoles);
     const started = await call(bridge['ingest.start']({ paths, ...(Object.keys(map).length ? { map } : {}) }));
     if (started) setJob({ jobId: started.jobId, kind: 'ingest', progress: {}, isRunning: true });
   };

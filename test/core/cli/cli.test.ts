@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../app/cli/main.ts';
+import { main, parseMap } from '../../../app/cli/main.ts';
 import { withTempDir, writeInputs } from '../../helpers/temp-case.ts';
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -34,6 +34,15 @@ const LEAK = [
 ].join('\n');
 
 describe('breachscope command line', () => {
+  it('keeps a --map entry for a column named __proto__ or constructor', () => {
+    const map = parseMap(['__proto__=email', 'constructor=phone', 'a=b=user_id']);
+    expect(Object.entries(map)).toEqual([
+      ['__proto__', 'email'],
+      ['constructor', 'phone'],
+      ['a=b', 'user_id'],
+    ]);
+  });
+
   it('creates a case, ingests, classifies, lists masked findings and reveals one with an audit entry', async () => {
     await withTempDir(async (dir) => {
       const [file] = writeInputs(dir, { 'leak.csv': LEAK });

@@ -178,6 +178,30 @@ describe('ingest formats (sniffed by content, not name)', () => {
     });
   });
 
+  it('keeps columns and JSON keys a file names __proto__, constructor or toString, in rows and in cells', async () => {
+    const csv = '__proto__,constructor,toString\nsecret-a,secret-b,secret-c\n';
+    const jsonl = '{"__proto__":"p1","m":[{"__proto__":"inner","content":"hello world"}]}\n';
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'a.csv': csv, 'b.jsonl': jsonl });
+      await withCase(dir, files, async (h) => {
+        expect((await ingestFiles(h, files)).map((r) => r.status)).toEqual(['imported', 'imported']);
+        const [row] = await h.db.all<Record<string, unknown>>(`SELECT * EXCLUDE (__row, __line) FROM src_1`);
+        expect(Object.entries(row!)).toEqual([
+          ['__proto__', 'secret-a'],
+          ['constructor', 'secret-b'],
+          ['toString', 'secret-c'],
+        ]);
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+        expect((await cells(h, 1)).map((c) => c.field)).toEqual(['__proto__', 'constructor', 'toString']);
+        expect(await cells(h, 2)).toEqual([
+          { row: 1, field: '__proto__', text: 'p1' },
+          { row: 1, field: 'm.0.__proto__', text: 'inner' },
+          { row: 1, field: 'm.0.content', text: 'hello world' },
+        ]);
+      });
+    });
+  });
+
   it('reads Parquet written by DuckDB itself, keeping record ordinals', async () => {
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, { 'seed.csv': 'a,b\nx,1\ny,2\n' });
