@@ -83,8 +83,10 @@ const KWMAP = '__classify_keyword_rules';
 const CAND_TEXTS = '__classify_texts';
 const PAIRS = '__classify_pairs';
 const TEXT_HITS = '__classify_text_hits';
+const TEXT_CELLS = '__classify_text_cells';
+const TEXT_KEEP = '__classify_text_keep';
 const RAW_HITS = '__classify_raw_hits';
-const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS];
+const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, TEXT_CELLS, TEXT_KEEP];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
@@ -309,30 +311,36 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await dropTemps(db);
-    await db.exec(
-      `CREATE TEMP TABLE ${HITS} (rule_idx INTEGER, source_id INTEGER, row BIGINT, field VARCHAR, match VARCHAR, value VARCHAR, span_start INTEGER, span_end INTEGER, tid BIGINT)`,
-    );
     await writeRuleTable(db, rules);
 
-    // 1. Match in SQL.
+    // 1. Match in SQL. Both plans end with the same three tables: the distinct texts that hold a
+    // match (CAND_TEXTS, `tid` = row id), the matches per text (TEXT_HITS) and the cells that hold
+    // each such text (TEXT_CELLS). Everything after works per text and meets the cells once.
     const scanStart = performance.now();
-    const insertHits = (source: string) =>
-      runCancellable(
-        db,
-        signal,
-        `INSERT INTO ${HITS}
-         SELECT DISTINCT rule_idx, source_id, row, field, match, value,
-                strpos(text, value) - 1 AS span_start, strpos(text, value) - 1 + length(value) AS span_end, NULL AS tid
-         FROM (${source})
-         WHERE value IS NOT NULL AND value <> ''`,
-      );
+    await db.exec(`CREATE TEMP TABLE ${TEXT_CELLS} (tid BIGINT, source_id INTEGER, row BIGINT, field VARCHAR)`);
     if ((options.plan ?? 'combined') === 'per-rule') {
+      await db.exec(`CREATE TEMP TABLE ${HITS} (rule_idx INTEGER, source_id INTEGER, row BIGINT, field VARCHAR, match VARCHAR, value VARCHAR, text VARCHAR)`);
       for (let i = 0; i < rules.length; i += batchSize) {
         checkAborted(signal);
-        await insertHits(rules.slice(i, i + batchSize).map((rule, j) => ruleBranchSql(rule, i + j, relation)).join('\nUNION ALL\n'));
+        await runCancellable(
+          db,
+          signal,
+          `INSERT INTO ${HITS} SELECT * FROM (${rules.slice(i, i + batchSize).map((rule, j) => ruleBranchSql(rule, i + j, relation)).join('\nUNION ALL\n')}) WHERE value IS NOT NULL AND value <> ''`,
+        );
         const done = Math.min(rules.length, i + batchSize);
         onProgress?.({ phase: 'scan', done, total: rules.length, rate: done / Math.max(0.001, (performance.now() - scanStart) / 1000) });
       }
+      await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_TEXTS} AS SELECT DISTINCT text FROM ${HITS}`);
+      const tids = `(SELECT rowid AS tid, text FROM ${CAND_TEXTS})`;
+      await runCancellable(
+        db,
+        signal,
+        `CREATE TEMP TABLE ${TEXT_HITS} AS
+         SELECT DISTINCT h.rule_idx, t.tid, h.match, h.value, t.text, strpos(t.text, h.value) - 1 AS span_start, strpos(t.text, h.value) - 1 + length(h.value) AS span_end
+         FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`,
+      );
+      await runCancellable(db, signal, `INSERT INTO ${TEXT_CELLS} SELECT DISTINCT t.tid, h.source_id, h.row, h.field FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`);
+      await db.exec(`DROP TABLE ${HITS}`);
     } else {
       const plan = planScan(rules);
       const parts = options.parts ?? [`SELECT source_id, row, field, text FROM ${relation}`];
@@ -393,54 +401,58 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
         await runCancellable(
           db,
           signal,
-          `INSERT INTO ${HITS}
-           SELECT t.rule_idx, c.source_id, c.row, c.field, t.match, t.value, t.span_start, t.span_end, t.tid
-           FROM ${TEXT_HITS} t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text`,
+          `INSERT INTO ${TEXT_CELLS}
+           SELECT t.tid, c.source_id, c.row, c.field
+           FROM (SELECT DISTINCT tid, text FROM ${TEXT_HITS}) t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text`,
         );
       }
       onProgress?.({ phase: 'scan', done: 3, total: 3, rate: 3 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
     }
 
-    // 2. Distinct candidates, each with the context of its first occurrence.
+    // 2. Distinct candidates, each with the context of its first occurrence in cell order (the
+    // first cell of each text, then the first match in it).
     checkAborted(signal);
     await runCancellable(
       db,
       signal,
       `CREATE TEMP TABLE ${CANDS} AS
-       WITH c AS (
-         SELECT rule_idx, value, min({'source_id': source_id, 'row': row, 'field': field, 'span_start': span_start, 'match': match, 'tid': tid}) AS first
-         FROM ${HITS} GROUP BY rule_idx, value)
+       WITH f AS (SELECT tid, min({'source_id': source_id, 'row': row, 'field': field}) AS cell FROM ${TEXT_CELLS} GROUP BY tid),
+       c AS (
+         SELECT h.rule_idx, h.value,
+                min({'source_id': f.cell.source_id, 'row': f.cell.row, 'field': f.cell.field, 'span_start': h.span_start, 'match': h.match, 'tid': h.tid}) AS first
+         FROM ${TEXT_HITS} h JOIN f ON f.tid = h.tid GROUP BY h.rule_idx, h.value)
        SELECT row_number() OVER () AS cand_id, c.rule_idx, c.value, c.first.match AS match,
               substring(t.text, greatest(1, c.first.span_start + 1 - ${CONTEXT_CHARS}), least(${CONTEXT_CHARS}, c.first.span_start)) AS before,
               substring(t.text, c.first.span_start + 1 + length(c.value), ${CONTEXT_CHARS}) AS after
-       FROM c LEFT JOIN ${
-         (options.plan ?? 'combined') === 'per-rule'
-           ? `${relation} t ON t.source_id = c.first.source_id AND t.row = c.first.row AND t.field = c.first.field`
-           : // The combined plan knows the text itself (its id among the candidate texts).
-             `(SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = c.first.tid`
-       }
-       -- A cell key may repeat in a hand-made relation; one context per candidate is enough.
-       QUALIFY row_number() OVER (PARTITION BY c.rule_idx, c.value) = 1`,
+       FROM c JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = c.first.tid`,
     );
     await validateCandidates(db, rules, validators, key, signal, onProgress);
 
-    // 3. Keep the most specific secret per overlapping value, then write.
+    // 3. The valid matches per text; overlaps are resolved per text (a cell is one text), then the
+    // cells are joined once, sorted so finding ids follow the cell order without a window.
     checkAborted(signal);
     onProgress?.({ phase: 'write', done: 0, total: 1, rate: 0 });
     await runCancellable(
       db,
       signal,
-      `CREATE TEMP TABLE ${KEEP} AS
-       SELECT h.source_id, h.row, h.field, h.span_start, h.span_end, h.value, h.rule_idx, r.specificity, r.category, r.kind,
+      `CREATE TEMP TABLE ${TEXT_KEEP} AS
+       SELECT h.tid, h.span_start, h.span_end, h.value, h.rule_idx, r.specificity, r.category, r.kind,
               v.fingerprint, v.preview, v.confidence, v.detail, v.normalized
-       FROM ${HITS} h
+       FROM ${TEXT_HITS} h
        JOIN ${CANDS} c ON c.rule_idx = h.rule_idx AND c.value = h.value
        JOIN ${VALID} v ON v.cand_id = c.cand_id
-       JOIN ${RULES} r ON r.rule_idx = h.rule_idx
-       -- Sorted once here (in parallel), so finding ids follow the cell order without a window.
-       ORDER BY h.source_id, h.row, h.field, h.rule_idx, h.span_start`,
+       JOIN ${RULES} r ON r.rule_idx = h.rule_idx`,
     );
     if (options.resolveOverlaps ?? true) await resolveOverlaps(db, signal);
+    await runCancellable(
+      db,
+      signal,
+      // Narrow (the cell and its match's row in TEXT_KEEP): sorting 2.7M wide rows cost more.
+      `CREATE TEMP TABLE ${KEEP} AS
+       SELECT c.source_id, c.row, c.field, k.rowid AS kid
+       FROM ${TEXT_KEEP} k JOIN ${TEXT_CELLS} c ON c.tid = k.tid
+       ORDER BY c.source_id, c.row, c.field, k.rule_idx, k.span_start`,
+    );
     const result = await writeFindings(db, rules, signal);
     onProgress?.({ phase: 'write', done: 1, total: 1, rate: 0 });
     return { ...result, ms: Math.round(performance.now() - started) };
@@ -531,17 +543,17 @@ async function validateCandidates(
 }
 
 /**
- * Within one cell, a secret value that overlaps a value found by a more specific rule is dropped
- * (the generic `api_key=` match around a Stripe key), and so is a second finding of the same
- * kind and fingerprint from an equally specific rule.
+ * Within one cell (one text), a secret value that overlaps a value found by a more specific rule
+ * is dropped (the generic `api_key=` match around a Stripe key), and so is a second finding of
+ * the same kind and fingerprint from an equally specific rule.
  */
 async function resolveOverlaps(db: Db, signal: AbortSignal | undefined): Promise<void> {
   await runCancellable(
     db,
     signal,
-    `DELETE FROM ${KEEP} k WHERE k.category = 'secret' AND EXISTS (
-       SELECT 1 FROM ${KEEP} o
-       WHERE o.category = 'secret' AND o.source_id = k.source_id AND o.row = k.row AND o.field = k.field
+    `DELETE FROM ${TEXT_KEEP} k WHERE k.category = 'secret' AND EXISTS (
+       SELECT 1 FROM ${TEXT_KEEP} o
+       WHERE o.category = 'secret' AND o.tid = k.tid
          AND o.rule_idx <> k.rule_idx
          AND (contains(o.value, k.value) OR contains(k.value, o.value))
          AND (o.specificity > k.specificity
@@ -552,6 +564,8 @@ async function resolveOverlaps(db: Db, signal: AbortSignal | undefined): Promise
 async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefined): Promise<{ findings: number; byKind: Record<string, number> }> {
   await db.exec(SCHEMA_SQL);
   const ruleIds = rules.map((r) => literal(r.id)).join(', ') || 'NULL';
+  // Each kept cell with its match; `rid` (the cell's place in sorted KEEP) numbers the findings.
+  const kept = `(SELECT c.rowid AS rid, c.source_id, c.row, c.field, t.* FROM ${KEEP} c JOIN (SELECT rowid AS kid, * FROM ${TEXT_KEEP}) t ON t.kid = c.kid)`;
   return db.transaction(async () => {
     await runCancellable(
       db,
@@ -564,14 +578,14 @@ async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefi
       db,
       signal,
       `INSERT INTO findings
-       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + k.rowid + 1,
+       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + k.rid + 1,
               k.source_id, k.row, k.field, r.rule_id, r.rule_version, r.category, r.kind, r.provider, r.severity, k.confidence,
               k.span_start, k.span_end, k.preview, k.fingerprint, k.normalized, k.detail, coalesce(s.review, 'unreviewed')
-       FROM ${KEEP} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx
+       FROM ${kept} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx
        LEFT JOIN ${SAVED} s ON s.source_id = k.source_id AND s.row = k.row AND s.field = k.field AND s.rule_id = r.rule_id AND s.fingerprint = k.fingerprint`,
     );
     const rows = await db.all<{ kind: string; n: number }>(
-      `SELECT r.kind, count(*) AS n FROM ${KEEP} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx GROUP BY r.kind ORDER BY r.kind`,
+      `SELECT t.kind, count(*) AS n FROM ${KEEP} c JOIN (SELECT rowid AS kid, kind FROM ${TEXT_KEEP}) t ON t.kid = c.kid GROUP BY t.kind ORDER BY t.kind`,
     );
     const byKind: Record<string, number> = {};
     let findings = 0;
