@@ -130,14 +130,17 @@ export const phone: Validator = (value, ctx) => {
   const isWeak = !isStrong && hasContextWord(ctx, PHONE_WEAK_WORDS);
   const isOther = hasContextWord(ctx, NOT_PHONE_WORDS);
   const isFormatted = /[\s().\-/]/.test(value.trim());
+  if (!isInternational) {
+    // A bare national digit run is any id; accept it only with a phone label nearby. Decided
+    // before parsing: trying 16 regions is most of this validator's time.
+    if (!isFormatted && !(isStrong || (isWeak && !isOther))) return REJECT;
+    if (isOther && !isStrong) return REJECT;
+  }
 
   for (const candidate of trimmedCandidates(value)) {
     const parsed = parseCandidate(candidate, isInternational, ctx);
     if (!parsed) continue;
     if (!isInternational) {
-      // A bare national digit run is any id; accept it only with a phone label nearby.
-      if (!isFormatted && !(isStrong || (isWeak && !isOther))) return REJECT;
-      if (isOther && !isStrong) return REJECT;
       // Without a label, only the shapes people write phones in: North American (415) 555-0132
       // or 415-555-0132, or a national number with its trunk 0. Grouped digits such as
       // `824 753 557` parse as valid German or French numbers but are mostly other ids.
