@@ -132,7 +132,8 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
 
 /** Sets a key as an own property, also `__proto__` (a plain assignment would change the prototype). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** BIGINT → number where it fits, so rows serialise to JSON; dates stay Date; lists stay arrays. */

@@ -1,0 +1,54 @@
+/**
+ * The verdict on one distinct candidate: its rule's validator, then the keyed fingerprint and the
+ * masked preview of a valid one. Pure, so the same code runs on the main thread and in the
+ * validation worker (validate-pool.ts).
+ */
+import { fingerprint } from './fingerprint.ts';
+import { maskValue } from './mask.ts';
+import type { FindingCategory, Rule, Validator } from './rule-types.ts';
+
+export interface Candidate {
+  cand_id: number;
+  rule_idx: number;
+  value: string;
+  match: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A valid candidate as written to the validity table: id, fingerprint, preview, confidence, detail JSON, normalised form. */
+export type Judged = [candId: number, fingerprint: string, preview: string, confidence: number, detail: string | null, normalized: string | null];
+
+export function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate): Judged | undefined {
+  const rule = rules[cand.rule_idx]!;
+  const validator = rule.validator ? validators[rule.validator] : undefined;
+  let verdict: ReturnType<Validator>;
+  try {
+    verdict = validator ? validator(cand.value, { match: cand.match, before: cand.before ?? '', after: cand.after ?? '' }) : { valid: true };
+  } catch {
+    // A validator that throws on hostile input rejects the candidate; the value is not echoed.
+    verdict = { valid: false };
+  }
+  if (!verdict.valid) return undefined;
+  const secretValue = verdict.secret ?? cand.value;
+  const detail = verdict.detail && Object.keys(verdict.detail).length > 0 ? JSON.stringify(verdict.detail) : null;
+  // Identifiers are normalised for linking; a secret never is (that would store it in clear).
+  const normalized = rule.category !== 'secret' && verdict.normalized !== undefined ? verdict.normalized : null;
+  return [
+    cand.cand_id,
+    fingerprint(key, secretValue),
+    maskValue(secretValue, rule.category as FindingCategory, rule.kind),
+    verdict.confidence ?? rule.confidence,
+    detail,
+    normalized,
+  ];
+}
+
+export function judgePage(rules: Rule[], validators: Record<string, Validator>, key: Buffer, page: Candidate[]): Judged[] {
+  const out: Judged[] = [];
+  for (const cand of page) {
+    const row = judge(rules, validators, key, cand);
+    if (row) out.push(row);
+  }
+  return out;
+}
