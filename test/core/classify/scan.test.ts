@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
+import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
 import { ClassifyError, classifyRelation, planKeywords, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
 import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
@@ -124,6 +125,31 @@ describe('classifyRelation', () => {
       await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
       await expect(run).rejects.toBeInstanceOf(ClassifyError);
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM findings'))?.n).toBe(1);
+    });
+  });
+
+  it('validates candidates page by page and stops cleanly when cancelled between pages', async () => {
+    // 45,000 distinct e-mail addresses: three pages of candidates, the next page read while one is judged.
+    await withScratchDb(async (db) => {
+      await db.exec(SCHEMA_SQL);
+      await db.exec(`CREATE TABLE cells AS SELECT 1 AS source_id, i AS row, 'message' AS field, 'mail user' || i || '@example.org now' AS text FROM range(1, 45001) r(i)`);
+      const email = piiRules.filter((r) => r.id === 'pii.email');
+      const pages: number[] = [];
+      const done = await classifyRelation(db, { relation: 'cells', rules: email, validators, key, onProgress: (p) => p.phase === 'validate' && pages.push(p.done) });
+      expect(done.findings).toBe(45000);
+      expect(pages).toEqual([20000, 40000, 45000]);
+      const controller = new AbortController();
+      const run = classifyRelation(db, {
+        relation: 'cells',
+        rules: email,
+        validators,
+        key,
+        signal: controller.signal,
+        onProgress: (p) => p.phase === 'validate' && controller.abort(),
+      });
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+      // The connection is free again (no page read left running) and the earlier findings stand.
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM findings'))?.n).toBe(45000);
     });
   });
 
