@@ -129,8 +129,13 @@ function stageOrdinal(stage: string): string {
   return `(rowid - (SELECT min(rowid) FROM ${stage}) + 1)`;
 }
 
-/** Reads the file as physical lines: line numbers are exact and every line is its own record. */
-async function readLines(db: Db, input: LoadInput): Promise<void> {
+/**
+ * Reads the file as physical lines into `stage_lines`: line numbers are exact and every line is
+ * its own record. Returns the SQL for a line's number in `stage_lines` (its place in the read when
+ * the reader kept every line: no copy of the text; else a column of a renumbered copy), and
+ * whether every line was kept.
+ */
+async function readLines(db: Db, input: LoadInput): Promise<{ ln: string; complete: boolean }> {
   await db.exec(`DROP TABLE IF EXISTS ${REJ}; DROP TABLE IF EXISTS ${SCAN}; DROP TABLE IF EXISTS stage_raw; DROP TABLE IF EXISTS stage_lines;`);
   // chr(1) as delimiter: a line containing it is rejected (with its number) rather than split.
   await db.exec(`CREATE TEMP TABLE stage_raw AS
@@ -138,6 +143,12 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
     FROM read_csv(${literal(input.file)}, columns={'line': 'VARCHAR'}, delim=chr(1), quote='', escape='',
       header=false, auto_detect=false, ${lineOptions(input, true)},
       store_rejects=true, rejects_table='${REJ}', rejects_scan='${SCAN}')`);
+  const rejected = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${REJ}`))?.n ?? 0);
+  if (rejected === 0) {
+    // Every line was read, in file order: a line's number is its place in the stage.
+    await db.exec(`ALTER TABLE stage_raw RENAME TO stage_lines`);
+    return { ln: stageOrdinal('stage_lines'), complete: true };
+  }
   // Physical line of each kept line = k-th line number not taken by a rejected line.
   await db.exec(`CREATE TEMP TABLE stage_lines AS
     WITH rej AS (SELECT DISTINCT line::BIGINT AS ln FROM ${REJ}),
@@ -153,13 +164,14 @@ async function readLines(db: Db, input: LoadInput): Promise<void> {
                       ELSE error_type || ': ' || error_message END,
       reject_excerpt(csv_line)
     FROM ${REJ}`);
+  return { ln: 'ln', complete: false };
 }
 
 async function loadLines(db: Db, input: LoadInput, kind: 'tsv' | 'jsonl'): Promise<LoadResult> {
-  await readLines(db, input);
+  const lines = await readLines(db, input);
   const table = ident(sourceTable(input.sourceId));
-  if (kind === 'tsv') return loadTsvLines(db, input, table);
-  return loadJsonLines(db, input, table);
+  if (kind === 'tsv') return loadTsvLines(db, input, table, lines.ln);
+  return loadJsonLines(db, input, table, lines);
 }
 
 /** Physical lines in the decoded file. */
@@ -195,8 +207,8 @@ async function loadTsv(db: Db, input: LoadInput): Promise<LoadResult> {
   if (kept + rejected + headerLines !== lineCount(input)) {
     // Blank lines (which the reader skips silently) would shift the mapping: go line by line.
     await db.exec(`DROP TABLE IF EXISTS stage_tsv`);
-    await readLines(db, input);
-    return loadTsvLines(db, input, ident(sourceTable(input.sourceId)));
+    const lines = await readLines(db, input);
+    return loadTsvLines(db, input, ident(sourceTable(input.sourceId)), lines.ln);
   }
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, line, line - ${headerLines},
       CASE error_type WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the line is longer than ${input.limits.maxLineBytes} bytes'
@@ -325,7 +337,7 @@ async function arrayLiteralColumns(db: Db, exprs: string[], from: string): Promi
   return out;
 }
 
-async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
+async function loadTsvLines(db: Db, input: LoadInput, table: string, ln: string): Promise<LoadResult> {
   const dialect = input.dialect!;
   const header = dialect.header;
   const originals = dialect.columns;
@@ -338,7 +350,7 @@ async function loadTsvLines(db: Db, input: LoadInput, table: string): Promise<Lo
     CREATE TEMP TABLE stage_split AS
     SELECT ln, string_split(line, chr(9)) AS parts,
       row_number() OVER (ORDER BY ln) AS k
-    FROM stage_lines WHERE line IS NOT NULL AND line <> '' ${header ? 'AND ln > 1' : ''}`);
+    FROM (SELECT ${ln} AS ln, line FROM stage_lines) WHERE line IS NOT NULL AND line <> '' ${header ? 'AND ln > 1' : ''}`);
   await db.exec(`DROP TABLE stage_lines`);
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       'expected ${n} tab-separated fields, found ' || len(parts), NULL
@@ -470,19 +482,29 @@ async function markJsonFields(db: Db, table: string, fields: LoadedField[]): Pro
 const JSON_PROBE_BATCH = 16;
 const JSON_PROBE_ROWS = 2000;
 
-async function loadJsonLines(db: Db, input: LoadInput, table: string): Promise<LoadResult> {
-  // One parse per line: the JSON type of a valid line, NULL for an invalid one. The objects stay
-  // text (the JSON functions read text; a cast would parse every line once more).
-  await db.exec(`DROP TABLE IF EXISTS stage_json;
-    CREATE TEMP TABLE stage_json AS
-    SELECT ln, line, row_number() OVER (ORDER BY ln) AS k, try(json_type(line)) AS t
-    FROM stage_lines WHERE line IS NOT NULL AND trim(line) <> ''`);
-  await db.exec(`DROP TABLE stage_lines`);
+async function loadJsonLines(db: Db, input: LoadInput, table: string, lines: { ln: string; complete: boolean }): Promise<LoadResult> {
+  const nonBlank = `line IS NOT NULL AND trim(line) <> ''`;
+  // Written as a filter on the first character, so that trim() (a copy of the line) runs only on lines that start with a space.
+  const blankLine = `line IS NULL OR line = '' OR (starts_with(line, ' ') AND trim(line) = '')`;
+  const numbered = `(SELECT ${lines.ln} AS ln, line FROM stage_lines)`;
+  // A record's ordinal counts the non-blank lines. When the reader kept every line and none is
+  // blank, that is the line number itself and the text is copied once, into the objects' stage;
+  // the JSON type of each line (NULL when invalid) is taken again for the few rejects (a
+  // json_type costs a tenth of a copy of the line). Otherwise one numbered copy is made first.
+  const blank = lines.complete ? Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM stage_lines WHERE ${blankLine}`))?.n ?? 0) : 1;
+  if (blank !== 0) {
+    await db.exec(`DROP TABLE IF EXISTS stage_json;
+      CREATE TEMP TABLE stage_json AS
+      SELECT ln, line, row_number() OVER (ORDER BY ln) AS k, try(json_type(line)) AS t
+      FROM ${numbered} WHERE ${nonBlank}`);
+    await db.exec(`DROP TABLE stage_lines`);
+  }
+  const typed = blank === 0 ? `SELECT ln, line, ln AS k, try(json_type(line)) AS t FROM ${numbered}` : 'SELECT ln, line, k, t FROM stage_json';
   await db.exec(`INSERT INTO rejects SELECT ${input.sourceId}, ln, k,
       CASE WHEN t IS NULL THEN 'not valid JSON' ELSE 'a JSON ' || lower(t) || ', not an object' END,
       reject_excerpt(line)
-    FROM stage_json WHERE t IS DISTINCT FROM 'OBJECT'`);
-  return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line AS j FROM stage_json WHERE t = 'OBJECT'`);
+    FROM (${typed}) WHERE t IS DISTINCT FROM 'OBJECT'`);
+  return loadJsonObjects(db, input, table, `SELECT k AS __row, ln AS __line, line AS j FROM (${typed}) WHERE t = 'OBJECT'`);
 }
 
 async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
@@ -506,7 +528,7 @@ async function loadJsonDocument(db: Db, input: LoadInput): Promise<LoadResult> {
 /** Objects → a wide table with one column per leaf path of the objects' merged structure. */
 async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsSql: string): Promise<LoadResult> {
   await db.exec(`DROP TABLE IF EXISTS stage_obj; CREATE TEMP TABLE stage_obj AS ${objectsSql}`);
-  await db.exec(`DROP TABLE IF EXISTS stage_json; DROP TABLE IF EXISTS stage_doc`);
+  await db.exec(`DROP TABLE IF EXISTS stage_json; DROP TABLE IF EXISTS stage_doc; DROP TABLE IF EXISTS stage_lines`);
   const overBudget = await rejectDeepObjects(db, input);
   const structure = await mergedJsonStructure(db, 'stage_obj', 'j');
   const paths: string[][] = [];

@@ -56,6 +56,43 @@ describe('ingest of bad input', () => {
     });
   });
 
+  it('numbers JSON lines records and rejects by line, with and without blank lines and unreadable lines', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, {
+        'a.jsonl': '{"u":"a"}\nnot json\n[1,2]\n{"u":"b"}\n',
+        'b.jsonl': '{"u":"a"}\n\n   \nnot json\n{"u":"b"}\n',
+        'c.jsonl': '{"u":"a"}\n{"u":"x\u0001y"}\n{"u":"b"}\n',
+      });
+      await withCase(dir, files, async (h) => {
+        const results = await ingestFiles(h, files);
+        expect(results.map((r) => (r.status === 'imported' ? [r.rows, r.rejectedRows] : r.status))).toEqual([
+          [2, 2],
+          [2, 1],
+          [2, 1],
+        ]);
+        const rows = (id: number) => h.db.all(`SELECT __row, __line, u FROM src_${id} ORDER BY __row`);
+        expect(await rows(1)).toEqual([
+          { __row: 1, __line: 1, u: 'a' },
+          { __row: 4, __line: 4, u: 'b' },
+        ]);
+        expect(await rows(2)).toEqual([
+          { __row: 1, __line: 1, u: 'a' },
+          { __row: 3, __line: 5, u: 'b' },
+        ]);
+        expect(await rows(3)).toEqual([
+          { __row: 1, __line: 1, u: 'a' },
+          { __row: 2, __line: 3, u: 'b' },
+        ]);
+        expect(await h.db.all(`SELECT source_id, line, row, reason FROM rejects ORDER BY source_id, line`)).toEqual([
+          { source_id: 1, line: 2, row: 2, reason: 'not valid JSON' },
+          { source_id: 1, line: 3, row: 3, reason: 'a JSON array, not an object' },
+          { source_id: 2, line: 4, row: 2, reason: 'not valid JSON' },
+          { source_id: 3, line: 2, row: null, reason: 'the line contains a U+0001 control character' },
+        ]);
+      });
+    });
+  });
+
   it('maps rows to physical lines when a TSV has blank lines between records', async () => {
     await withTempDir(async (dir) => {
       const files = writeInputs(dir, { 'a.tsv': 'a\tb\n1\t2\n\n3\t4\nbad\n5\t6' });
