@@ -423,9 +423,10 @@ async function planPairs(
   for (const [pair, { prefix, names, values }] of pairFields(fields).entries()) {
     const n = `__kn${pair}`;
     const v = `__kv${pair}`;
+    // Name lists repeat (a log writes a few key sets): each distinct list is parsed once.
     const keys = await db.all<{ key: string }>(
-      `SELECT key FROM (SELECT ${orderColumn} AS o, unnest(kv_array(${ref(names)})) AS key FROM ${relation}) WHERE key IS NOT NULL AND key <> ''
-       GROUP BY key ORDER BY min(o), key LIMIT ${input.limits.maxPairKeys}`,
+      `SELECT key FROM (SELECT o, unnest(kv_array(raw)) AS key FROM (SELECT ${ref(names)} AS raw, min(${orderColumn}) AS o FROM ${relation} GROUP BY raw))
+       WHERE key IS NOT NULL AND key <> '' GROUP BY key ORDER BY min(o), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
     plan.parsed.push(`kv_array(${ref(names)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
