@@ -7,6 +7,11 @@ import { casePaths, openCase } from '../../../app/core/case/case.ts';
 import { readFileSync } from 'node:fs';
 import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
 
+/** Imports the files and gives [rows, rejected rows] per file (or its status when it failed). */
+async function rowsAndRejects(h: Parameters<typeof ingestFiles>[0], files: string[]): Promise<Array<[number, number] | string>> {
+  return (await ingestFiles(h, files)).map((r) => (r.status === 'imported' ? [r.rows, r.rejectedRows] : r.status));
+}
+
 describe('ingest of bad input', () => {
   it('keeps valid rows around ragged TSV lines and reports each bad line with its number', async () => {
     await withTempDir(async (dir) => {
@@ -38,8 +43,7 @@ describe('ingest of bad input', () => {
         'c.tsv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\tb\n1\tshort\n2\t${long.slice(0, 1024 * 1024)}\n`, 'utf16le')]),
       });
       await withCase(dir, files, async (h) => {
-        const results = await ingestFiles(h, files);
-        expect(results.map((r) => (r.status === 'imported' ? [r.rows, r.rejectedRows] : r.status))).toEqual([
+        expect(await rowsAndRejects(h, files)).toEqual([
           [3, 0],
           [3, 0],
           [2, 0],
@@ -64,8 +68,7 @@ describe('ingest of bad input', () => {
         'c.jsonl': '{"u":"a"}\n{"u":"x\u0001y"}\n{"u":"b"}\n',
       });
       await withCase(dir, files, async (h) => {
-        const results = await ingestFiles(h, files);
-        expect(results.map((r) => (r.status === 'imported' ? [r.rows, r.rejectedRows] : r.status))).toEqual([
+        expect(await rowsAndRejects(h, files)).toEqual([
           [2, 2],
           [2, 1],
           [2, 1],
