@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { listLiteral, literal } from './sql.ts';
+import { setOwn } from '../own-keys.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -128,12 +129,6 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     },
   };
   return db;
-}
-
-/** Sets a key as an own property, also `__proto__` (a plain assignment would change the prototype). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 /** BIGINT → number where it fits, so rows serialise to JSON; dates stay Date; lists stay arrays. */

@@ -121,14 +121,12 @@ export function planExtraction(structure: unknown, max: number): Extraction | un
       return [walk(node[0], [], 'e', group.leaves, true)];
     }
     if (node !== null && typeof node === 'object') {
-      const type: Record<string, unknown> = {};
-      const keys = Object.keys(node);
+      const entries = Object.entries(node as Record<string, unknown>);
       // from_json matches keys to fields ignoring case: `Role` would fill `role` too.
-      if (new Set(keys.map((k) => k.toLowerCase())).size !== keys.length) ok = false;
-      Object.entries(node as Record<string, unknown>).forEach(([key, child], i) => {
-        Object.defineProperty(type, key, { value: walk(child, [...path, key], `struct_extract_at(${expr}, ${i + 1})`, sink, inArray), enumerable: true, writable: true, configurable: true });
-      });
-      return Object.keys(type).length > 0 ? type : 'JSON';
+      if (new Set(entries.map(([k]) => k.toLowerCase())).size !== entries.length) ok = false;
+      if (entries.length === 0) return 'JSON';
+      // fromEntries defines keys (a leaked `__proto__` stays a key); fields are read by position.
+      return Object.fromEntries(entries.map(([key, child], i) => [key, walk(child, [...path, key], `struct_extract_at(${expr}, ${i + 1})`, sink, inArray)]));
     }
     if (node === 'NULL' || typeof node !== 'string') return 'VARCHAR';
     if (node === 'JSON') {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-db.ts';
 import { ident } from '../db/sql.ts';
+import { setOwn } from '../own-keys.ts';
 
 /**
  * The merged shape of every JSON value in a column, as json_group_structure would give it: the
@@ -28,10 +29,7 @@ export function mergeStructures(a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b)) return [mergeStructures(a[0], b[0])];
   if (isObject(a) && isObject(b)) {
     const out: Record<string, unknown> = { ...a };
-    // Defined, not assigned: a key named `__proto__` (leaked data names its own keys) must stay a key.
-    for (const [k, v] of Object.entries(b)) {
-      Object.defineProperty(out, k, { value: Object.hasOwn(out, k) ? mergeStructures(out[k], v) : v, enumerable: true, writable: true, configurable: true });
-    }
+    for (const [k, v] of Object.entries(b)) setOwn(out, k, Object.hasOwn(out, k) ? mergeStructures(out[k], v) : v);
     return out;
   }
   if (typeof a === 'string' && typeof b === 'string') {
