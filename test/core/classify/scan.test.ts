@@ -168,6 +168,22 @@ describe('classifyRelation', () => {
     expect(combined.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('finds every positive example of the rules gated by their own regex (run in groups) as the per-rule plan does', async () => {
+    // Personal-data rules are mostly gated by their regex; they run in groups of six behind one
+    // alternation each. Each text holds one or two examples, so some hold matches of two groups.
+    const gated = [...secretRules, ...piiRules].filter((r) => r.gate === 'pattern' || r.keywords.length === 0 || r.keywords.some((k) => k.trim().length < 2));
+    expect(gated.length).toBeGreaterThan(12);
+    const examples = gated.flatMap((r) => r.examples.positive.map((p) => p.text));
+    const texts = [...examples, ...examples.map((t, i) => `${t} | ${examples[(i * 7 + 3) % examples.length]}`)];
+    const shape = (fs: Awaited<ReturnType<typeof scanTexts>>) => fs.map((f) => `${f.index}:${f.ruleId}:${f.start}-${f.end}`).sort();
+    const combined = await scanTexts(texts, { rules: gated, validators, key });
+    const perRule = await scanTexts(texts, { rules: gated, validators, key, plan: 'per-rule' });
+    expect(shape(combined)).toEqual(shape(perRule));
+    // Every rule finds something, so a group that hid one of its rules would show.
+    expect(new Set(combined.map((f) => f.ruleId)).size).toBe(new Set(perRule.map((f) => f.ruleId)).size);
+    expect(new Set(combined.map((f) => f.ruleId)).size).toBeGreaterThan(gated.length * 0.8);
+  });
+
   it('finds a key whose marker follows another rule\'s keyword inside the random part (…paT3BlbkFJ…)', async () => {
     const openai = sampleValue(['sk-proj-', run(ALNUM, 30), 'pa', 'T3BlbkFJ', run(ALNUM, 30)], 'scan-test-hidden-keyword');
     // Every rule gated by its keywords, Airtable's `pat` among them.
