@@ -53,6 +53,11 @@ export interface ClassifyOptions {
    * rule. Rule tests switch it off to see each rule on its own.
    */
   resolveOverlaps?: boolean;
+  /**
+   * Awaited before findings are written: passes that run side by side on two connections write
+   * in a fixed order (finding ids follow the order of the passes).
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 export interface ClassifyResult {
@@ -474,6 +479,8 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        FROM ${TEXT_KEEP} k JOIN ${TEXT_CELLS} c ON c.tid = k.tid
        ORDER BY c.source_id, c.row, c.field, k.rule_idx, k.span_start`,
     );
+    await options.beforeWrite?.();
+    checkAborted(signal);
     const result = await writeFindings(db, rules, signal);
     onProgress?.({ phase: 'write', done: 1, total: 1, rate: 0 });
     return { ...result, ms: Math.round(performance.now() - started) };
@@ -519,6 +526,7 @@ async function validateCandidates(db: Db, options: ClassifyOptions): Promise<voi
   const started = performance.now();
   const appender = await db.connection.createAppender(VALID, 'main', 'temp');
   let done = 0;
+  onProgress?.({ phase: 'validate', done, total, rate: 0 });
   const append = (rows: Judged[], size: number) => {
     for (const [candId, fp, preview, confidence, detail, normalized] of rows) {
       appender.appendBigInt(BigInt(candId));

@@ -19,6 +19,12 @@ export interface Db {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops the running query (cancel). */
   interrupt(): void;
+  /**
+   * A second connection to the same database, for work that runs beside this connection's (its
+   * own temp tables and views; the instance's settings, locked, apply). Closing it leaves this
+   * one open.
+   */
+  fork(): Promise<Db>;
   close(): void;
 }
 
@@ -73,14 +79,14 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   await run(`SET allowed_paths = ${listLiteral(files)}`);
   await run(`SET enable_external_access = false`);
   await run(`SET lock_configuration = true`);
-  return wrap(instance, connection);
+  return wrap(instance, connection, true);
 }
 
 function withTrailingSep(dir: string): string {
   return dir.endsWith(path.sep) ? dir : dir + path.sep;
 }
 
-function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
+function wrap(instance: DuckDBInstance, connection: DuckDBConnection, ownsInstance: boolean): Db {
   let closed = false;
   const db: Db = {
     connection,
@@ -121,11 +127,14 @@ function wrap(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     interrupt() {
       connection.interrupt();
     },
+    async fork() {
+      return wrap(instance, await instance.connect(), false);
+    },
     close() {
       if (closed) return;
       closed = true;
       connection.closeSync();
-      instance.closeSync();
+      if (ownsInstance) instance.closeSync();
     },
   };
   return db;

@@ -1,5 +1,5 @@
 import type { CaseHandle } from '../case/case.ts';
-import { classifyRelation } from '../classify/scan.ts';
+import { ClassifyError, classifyRelation } from '../classify/scan.ts';
 import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
 import type { Rule } from '../classify/rule-types.ts';
@@ -36,28 +36,71 @@ export async function classifyCase(
   // Rules that read sentences (special categories, names, addresses, dates of birth) only run
   // on cells that hold prose: ids, hashes, IPs and timestamps never do, and they are most cells.
   const PROSE = `length(text) >= 12 AND contains(text, ' ')`;
-  await handle.db.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
   const onProgress = (p: { phase: string; done: number; total: number }) =>
     options.onProgress?.({ job: 'classify', phase: p.phase, done: p.done, total: p.total, startedAt, at: Date.now() });
-  const passes = [
-    { relation: 'cells', parts: await cellParts(handle.db), rules: rules.filter((r) => !isProseRule(r)) },
-    { relation: 'cells_prose', parts: await cellParts(handle.db, PROSE), rules: rules.filter(isProseRule) },
-  ];
+  const rulesOf = (prose: boolean) => rules.filter((r) => isProseRule(r) === prose);
+  // The prose pass runs on a second connection, started when the first pass begins validating:
+  // validation is JavaScript on one core while DuckDB waits, and the prose pass's SQL fills the
+  // other core. It writes its findings after the first pass has written (ids stay in pass order).
   const result = { findings: 0, byKind: {} as Record<string, number>, ms: 0 };
-  for (const pass of passes) {
-    if (pass.rules.length === 0) continue;
-    const r = await classifyRelation(handle.db, {
-      relation: pass.relation,
-      parts: pass.parts,
-      rules: pass.rules,
+  const passesStarted = performance.now();
+  const proseDb = await handle.db.fork();
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await proseDb.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
+    let release = () => {};
+    const validating = new Promise<void>((resolve) => (release = resolve));
+    let firstDone = false;
+    const first = classifyRelation(handle.db, {
+      relation: 'cells',
+      parts: await cellParts(handle.db),
+      rules: rulesOf(false),
       validators,
       key: handle.fingerprintKey,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onProgress,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.phase !== 'scan') release();
+        onProgress(p);
+      },
     });
-    result.findings += r.findings;
-    result.ms += r.ms;
-    for (const [k, n] of Object.entries(r.byKind)) result.byKind[k] = (result.byKind[k] ?? 0) + n;
+    const firstWritten = first.then(() => {
+      firstDone = true;
+    });
+    const proseParts = await cellParts(proseDb, PROSE);
+    const second = (async () => {
+      await Promise.race([validating, firstWritten]);
+      return classifyRelation(proseDb, {
+        relation: 'cells_prose',
+        parts: proseParts,
+        rules: rulesOf(true),
+        validators,
+        key: handle.fingerprintKey,
+        signal: stop.signal,
+        // Shown once the first pass is done: one progress bar, not two interleaved.
+        onProgress: (p) => firstDone && onProgress(p),
+        beforeWrite: () => firstWritten,
+      });
+    })();
+    // Either pass failing stops the other; the first real error (not the cancel it caused) is thrown.
+    const settled = await Promise.allSettled([first, second].map((run) => run.catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    })));
+    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length > 0) {
+      throw options.signal?.aborted ? failures[0] : (failures.find((e) => !(e instanceof ClassifyError && e.code === 'CANCELLED')) ?? failures[0]);
+    }
+    for (const r of settled) {
+      if (r.status !== 'fulfilled') continue;
+      result.findings += r.value.findings;
+      for (const [k, n] of Object.entries(r.value.byKind)) result.byKind[k] = (result.byKind[k] ?? 0) + n;
+    }
+    result.ms = performance.now() - passesStarted;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    proseDb.close();
   }
   const byRole = await addRoleFindings(handle.db, handle.fingerprintKey);
   if (byRole > 0) {

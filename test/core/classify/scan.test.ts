@@ -135,7 +135,7 @@ describe('classifyRelation', () => {
       await db.exec(`CREATE TABLE cells AS SELECT 1 AS source_id, i AS row, 'message' AS field, 'mail user' || i || '@example.org now' AS text FROM range(1, 45001) r(i)`);
       const email = piiRules.filter((r) => r.id === 'pii.email');
       const pages: number[] = [];
-      const done = await classifyRelation(db, { relation: 'cells', rules: email, validators, key, onProgress: (p) => p.phase === 'validate' && pages.push(p.done) });
+      const done = await classifyRelation(db, { relation: 'cells', rules: email, validators, key, onProgress: (p) => p.phase === 'validate' && p.done > 0 && pages.push(p.done) });
       expect(done.findings).toBe(45000);
       expect(pages).toEqual([20000, 40000, 45000]);
       const controller = new AbortController();
@@ -145,7 +145,7 @@ describe('classifyRelation', () => {
         validators,
         key,
         signal: controller.signal,
-        onProgress: (p) => p.phase === 'validate' && controller.abort(),
+        onProgress: (p) => p.phase === 'validate' && p.done > 0 && controller.abort(),
       });
       await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
       // The connection is free again (no page read left running) and the earlier findings stand.
@@ -190,6 +190,29 @@ describe('classifyRelation', () => {
     const keywordGated = secretRules.map((r) => ({ ...r, gate: 'keywords' as const }));
     const found = await scanTexts([`OPENAI_API_KEY=${openai}`], { rules: keywordGated, validators, key });
     expect(found.map((f) => f.ruleId)).toContain('secret.openai.api-key');
+  });
+
+  it('runs beside another pass on a second connection and writes only when told to', async () => {
+    await withCells([`charge with api_key=${STRIPE}`, 'mail anna.kowalska@example.org', `export GITHUB_TOKEN=${GITHUB}`], async (db) => {
+      const other = await db.fork();
+      try {
+        let firstWritten = () => {};
+        const gate = new Promise<void>((resolve) => (firstWritten = resolve));
+        // The second pass starts first and is done scanning long before the first pass writes.
+        const second = classifyRelation(other, { relation: 'cells', rules: piiRules.filter((r) => r.id === 'pii.email'), validators, key, beforeWrite: () => gate });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await classifyRelation(db, { relation: 'cells', rules, validators, key });
+        firstWritten();
+        await second;
+        const order = await db.all<{ rule_id: string }>('SELECT rule_id FROM findings ORDER BY finding_id');
+        expect(order.map((f) => f.rule_id).at(-1)).toBe('pii.email');
+        expect(order.length).toBeGreaterThanOrEqual(3);
+      } finally {
+        other.close();
+      }
+      // Closing the second connection leaves the first one working.
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM findings'))?.n).toBeGreaterThanOrEqual(3);
+    });
   });
 
   it('refuses two rules with the same id', async () => {
