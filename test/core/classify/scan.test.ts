@@ -138,6 +138,11 @@ describe('classifyRelation', () => {
       const done = await classifyRelation(db, { relation: 'cells', rules: email, validators, key, onProgress: (p) => p.phase === 'validate' && p.done > 0 && pages.push(p.done) });
       expect(done.findings).toBe(45000);
       expect(pages).toEqual([20000, 40000, 45000]);
+      // Pages too large for one JSON document are read row by row: the same findings.
+      const listed = () => db.all('SELECT row, span_start, span_end, preview, fingerprint, normalized, detail FROM findings ORDER BY finding_id');
+      const asJson = await listed();
+      expect((await classifyRelation(db, { relation: 'cells', rules: email, validators, key, pageJsonBytes: 1000 })).findings).toBe(45000);
+      expect(await listed()).toEqual(asJson);
       const controller = new AbortController();
       const run = classifyRelation(db, {
         relation: 'cells',
