@@ -11,7 +11,7 @@ import { discardSource, highestSourceId } from './unpublished.ts';
 import { guessRole, isColumnRole, type ColumnRole } from './column-roles.ts';
 import { IngestError } from './errors.ts';
 import { DEFAULT_LOAD_LIMITS, loadSource, type LoadLimits } from './load-source.ts';
-import { DEFAULT_LIMITS, prepass, type PrepassLimits } from './prepass.ts';
+import { DEFAULT_LIMITS, prepass, type PrepassLimits, type PrepassResult } from './prepass.ts';
 import { sniffFormat } from './sniff.ts';
 import { createIngestMacros } from './sql-macros.ts';
 
@@ -69,15 +69,84 @@ export function expandInputs(inputs: string[]): string[] {
   return out;
 }
 
+/**
+ * A pre-pass (hash, decode, measure) started ahead of its turn. Its progress is held back until
+ * the file's turn comes, so a progress bar shows one file at a time.
+ */
+interface EarlyPrepass {
+  file: string;
+  copyPath: string;
+  result: Promise<PrepassResult>;
+  /** Shows the pass's progress from now on (and the bytes done so far). */
+  follow(onBytes: (done: number) => void): void;
+}
+
+function startPrepass(handle: CaseHandle, file: string, options: IngestOptions): EarlyPrepass {
+  const copyPath = path.join(handle.tmpDir, `decoded-${randomBytes(6).toString('hex')}.txt`);
+  let done = 0;
+  let sink: ((n: number) => void) | undefined;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const result = prepass(file, {
+    copyPath,
+    limits,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onBytes: (n) => {
+      done = n;
+      sink?.(n);
+    },
+  });
+  // Awaited on the file's turn (which reports a failure); never an unhandled rejection before.
+  result.catch(() => undefined);
+  return {
+    file,
+    copyPath,
+    result,
+    follow(onBytes) {
+      sink = onBytes;
+      if (done > 0) onBytes(done);
+    },
+  };
+}
+
+/**
+ * Imports files one after the other. The next file's pre-pass (JavaScript: hashing, decoding)
+ * runs while DuckDB parses the current one; each file is still hashed before anything parses it,
+ * and its audit entries keep the order of the files.
+ */
 export async function ingestFiles(handle: CaseHandle, files: string[], options: IngestOptions = {}): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const [index, file] of files.entries()) {
-    if (options.signal?.aborted) break;
-    const result = await ingestFile(handle, file, options, { index, count: files.length });
-    results.push(result);
+  let ahead: EarlyPrepass | undefined;
+  try {
+    for (const [index, file] of files.entries()) {
+      if (options.signal?.aborted) break;
+      const early = ahead;
+      ahead = undefined;
+      const next = files[index + 1];
+      const result = await ingestFile(handle, file, options, { index, count: files.length }, {
+        ...(early ? { early } : {}),
+        onParsing: () => {
+          if (next !== undefined && isRegularFile(next)) ahead = startPrepass(handle, next, options);
+        },
+      });
+      results.push(result);
+    }
+  } finally {
+    // Cancelled or failed before the read-ahead file's turn: its copy goes too.
+    if (ahead) {
+      await ahead.result.catch(() => undefined);
+      rmSync(ahead.copyPath, { force: true });
+    }
   }
   await handle.syncManifest();
   return results;
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function ingestFile(
@@ -85,11 +154,13 @@ export async function ingestFile(
   file: string,
   options: IngestOptions = {},
   position: { index: number; count: number } = { index: 0, count: 1 },
+  readAhead: { early?: EarlyPrepass; onParsing?: () => void } = {},
 ): Promise<IngestResult> {
   const started = Date.now();
   const db = handle.db;
   const limits = { ...DEFAULT_LIMITS, ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const copyPath = path.join(handle.tmpDir, `decoded-${randomBytes(6).toString('hex')}.txt`);
+  const early = readAhead.early?.file === file ? readAhead.early : undefined;
+  const copyPath = early?.copyPath ?? path.join(handle.tmpDir, `decoded-${randomBytes(6).toString('hex')}.txt`);
   const progress = (phase: string, done: number, total: number) =>
     options.onProgress?.({ job: 'ingest', phase, file, fileIndex: position.index, fileCount: position.count, done, total, startedAt: started, at: Date.now() });
   let sha256: string | undefined;
@@ -99,12 +170,15 @@ export async function ingestFile(
     if (!st.isFile()) throw new IngestError('NOT_A_FILE', `${file}: not a regular file.`, { file });
 
     // Evidence first: hash the bytes as they are on disk, before any parser sees them.
-    const pre = await prepass(file, {
-      copyPath,
-      limits,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onBytes: (done) => progress('hashing', done, st.size),
-    });
+    const onBytes = (done: number) => progress('hashing', done, st.size);
+    early?.follow(onBytes);
+    const pre = await (early?.result ??
+      prepass(file, {
+        copyPath,
+        limits,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onBytes,
+      }));
     sha256 = pre.sha256;
     handle.record({ action: 'source.hashed', details: { path: file, sha256: pre.sha256, bytes: pre.bytes } });
 
@@ -139,6 +213,7 @@ export async function ingestFile(
     try {
       progress('parsing', 0, 1);
       checkCancel();
+      readAhead.onParsing?.();
       // Built first, then published in one transaction (see unpublished.ts): nothing reads the
       // source before its `sources` row exists, and a failure discards what was built.
       summary = await (async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../app/core/ingest/ingest.ts';
 import { verifyAuditLog } from '../../../app/core/case/audit-log.ts';
 import { casePaths, openCase } from '../../../app/core/case/case.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
 
 /** Imports the files and gives [rows, rejected rows] per file (or its status when it failed). */
@@ -187,6 +187,56 @@ describe('ingest of bad input', () => {
         expect(first).toMatchObject({ status: 'failed', error: { code: 'CORRUPT_GZIP', message: expect.stringContaining('1.jsonl.gz') } });
         expect(second).toMatchObject({ status: 'imported', rows: 1 });
         expect(await h.db.all(`SELECT count(*) AS n FROM sources`)).toEqual([{ n: 1 }]);
+      });
+    });
+  });
+
+  it('hashes the next file while one parses: its failure is reported by name, audit entries keep file order, no decoded copy is left', async () => {
+    await withTempDir(async (dir) => {
+      const gz = gzipSync(Buffer.from('{"a":"x"}\n'.repeat(10000)));
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\n1\t2\n3\t4\n', 'utf16le')]);
+      const files = writeInputs(dir, { '1.csv': 'a,b\n1,2\n', '2.jsonl.gz': gz.subarray(0, Math.floor(gz.length / 2)), '3.tsv': utf16, '4.jsonl.gz': gz });
+      await withCase(dir, files, async (h) => {
+        const results = await ingestFiles(h, files);
+        expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported', 'imported']);
+        expect(results[1]).toMatchObject({ error: { code: 'CORRUPT_GZIP', message: expect.stringContaining('2.jsonl.gz') } });
+        expect(results.map((r) => (r.status === 'imported' ? r.rows : 0))).toEqual([1, 0, 2, 10000]);
+        const log = readFileSync(casePaths(h.dir).audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; details: { path?: string } });
+        const steps = log.filter((e) => e.action.startsWith('source.')).map((e) => `${e.action} ${String(e.details.path).split('/').pop()}`);
+        expect(steps).toEqual([
+          'source.hashed 1.csv', 'source.imported 1.csv',
+          'source.failed 2.jsonl.gz',
+          'source.hashed 3.tsv', 'source.imported 3.tsv',
+          'source.hashed 4.jsonl.gz', 'source.imported 4.jsonl.gz',
+        ]);
+        expect(readdirSync(h.tmpDir).filter((f) => f.startsWith('decoded-'))).toEqual([]);
+      });
+    });
+  });
+
+  it('removes the read-ahead copy of the next file when the import is cancelled', async () => {
+    await withTempDir(async (dir) => {
+      const big = 'id\tmessage\n' + Array.from({ length: 200000 }, (_, i) => `${i}\tmessage number ${i} with some text`).join('\n') + '\n';
+      const files = writeInputs(dir, { 'big.tsv': big, 'next.jsonl.gz': gzipSync(Buffer.from('{"a":"x"}\n'.repeat(200000))) });
+      await withCase(dir, files, async (h) => {
+        const controller = new AbortController();
+        let hashedAhead = false;
+        const results = await ingestFiles(h, files, {
+          signal: controller.signal,
+          onProgress: (e) => {
+            if (e.phase === 'parsing' && e.fileIndex === 0) {
+              // Let the read-ahead of the next file get going, then cancel.
+              setTimeout(() => controller.abort(), 30);
+            }
+            if (e.fileIndex === 1) hashedAhead = true;
+          },
+        });
+        expect(results).toHaveLength(1);
+        expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'CANCELLED' } });
+        // The next file's progress was never shown: it was not its turn.
+        expect(hashedAhead).toBe(false);
+        expect(readdirSync(h.tmpDir).filter((f) => f.startsWith('decoded-'))).toEqual([]);
+        expect(await h.db.all(`SELECT count(*) AS n FROM sources`)).toEqual([{ n: 0 }]);
       });
     });
   });
