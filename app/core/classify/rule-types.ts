@@ -45,7 +45,10 @@ export interface Rule {
   /**
    * `pattern`: the scanner's first pass tests the rule's own regex instead of its keywords. For
    * vendor formats whose only literal is common in logs (`api-` in host names, `-us` in locales,
-   * `mistral` in model names): the keyword would admit most rows, the regex almost none.
+   * `mistral` in model names): the keyword would admit most rows, the regex almost none. Also
+   * for the sentence rules (names, addresses, special categories): their many short words, and
+   * the keywords that may hide behind them, admit nearly every chat text to nearly every rule;
+   * one regex each over all texts is cheaper (1M rows: 3.8 s -> ~1.3 s for the prose pass).
    */
   gate?: 'keywords' | 'pattern';
   /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */

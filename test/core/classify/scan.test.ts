@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
+import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
 import { ClassifyError, classifyRelation, planKeywords, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
@@ -173,10 +174,11 @@ describe('classifyRelation', () => {
     expect(combined.length).toBeGreaterThanOrEqual(7);
   });
 
-  it('finds every positive example of the rules gated by their own regex (run in groups) as the per-rule plan does', async () => {
-    // Personal-data rules are mostly gated by their regex; they run in groups of six behind one
-    // alternation each. Each text holds one or two examples, so some hold matches of two groups.
-    const gated = [...secretRules, ...piiRules].filter((r) => r.gate === 'pattern' || r.keywords.length === 0 || r.keywords.some((k) => k.trim().length < 2));
+  it('finds every positive example of the rules gated by their own regex (short ones in groups) as the per-rule plan does', async () => {
+    // Identifier rules are gated by their regex and run in groups of six behind one alternation
+    // each; sentence rules (names, addresses, special categories) are gated by their regex alone.
+    // Each text holds one or two examples, so some hold matches of two groups.
+    const gated = [...secretRules, ...piiRules, ...specialRules].filter((r) => r.gate === 'pattern' || r.keywords.length === 0 || r.keywords.some((k) => k.trim().length < 2));
     expect(gated.length).toBeGreaterThan(12);
     const examples = gated.flatMap((r) => r.examples.positive.map((p) => p.text));
     const texts = [...examples, ...examples.map((t, i) => `${t} | ${examples[(i * 7 + 3) % examples.length]}`)];

@@ -479,6 +479,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.person-name.labelled',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'person_name',
@@ -500,6 +501,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.person-name.relation',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'person_name',
@@ -523,6 +525,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.person-name.honorific',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'person_name',
@@ -540,6 +543,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.postal-address.street-suffix',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'postal_address',
@@ -557,6 +561,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.postal-address.street-compound',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'postal_address',
@@ -574,6 +579,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.postal-address.street-prefix',
+    gate: 'pattern',
     version: 1,
     category: 'contact',
     kind: 'postal_address',

@@ -96,6 +96,8 @@ const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
   kind: kind === 'criminal' ? 'criminal_offence' : kind,
   severity: 'high',
   keywords: prefilterKeywords(termsOf(kind)),
+  // The regex is the gate (see Rule.gate): these lexicons' keywords admit most chat texts.
+  gate: 'pattern',
   // The value is the sentence that holds the term (from the previous sentence end to the next),
   // so the validator judges each disclosure on its own. Unbounded runs of non-delimiters keep
   // the RE2 automaton small; bounded windows ({0,80} before the term) multiplied its states by
@@ -120,6 +122,7 @@ const AGE_ADJECTIVE = "years?[- ]old|jährige[nmrs]?|letni[ae]?|jarige|anni|ans|
 const childRules: Rule[] = [
   {
     id: 'children.self-age',
+    gate: 'pattern',
     version: 1,
     category: 'children',
     kind: 'child',
@@ -137,6 +140,7 @@ const childRules: Rule[] = [
   },
   {
     id: 'children.child-of-writer',
+    gate: 'pattern',
     version: 1,
     category: 'children',
     kind: 'child',
