@@ -1,9 +1,8 @@
 /**
- * The verdict on one distinct candidate: its rule's validator, then the keyed fingerprint and the
- * masked preview of a valid one. Pure, so the same code runs on the main thread and in the
- * validation worker (validate-pool.ts).
+ * The verdict on one distinct candidate: its rule's validator, then the masked preview and, where
+ * DuckDB cannot compute it from the candidate's value, the keyed fingerprint of a valid one. Pure.
  */
-import { fingerprint } from './fingerprint.ts';
+import { canonicalSecret, fingerprint } from './fingerprint.ts';
 import { maskValue } from './mask.ts';
 import type { FindingCategory, Rule, Validator } from './rule-types.ts';
 
@@ -16,8 +15,12 @@ export interface Candidate {
   after: string | null;
 }
 
-/** A valid candidate as written to the validity table: id, fingerprint, preview, confidence, detail JSON, normalised form. */
-export type Judged = [candId: number, fingerprint: string, preview: string, confidence: number, detail: string | null, normalized: string | null];
+/**
+ * A valid candidate as written to the validity table: id, fingerprint, preview, confidence, detail
+ * JSON, normalised form. The fingerprint is null when the fingerprinted text is the candidate's
+ * value itself (most are): DuckDB then computes the same HMAC in bulk (fingerprintSql).
+ */
+export type Judged = [candId: number, fingerprint: string | null, preview: string, confidence: number, detail: string | null, normalized: string | null];
 
 export function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate): Judged | undefined {
   const rule = rules[cand.rule_idx]!;
@@ -36,7 +39,7 @@ export function judge(rules: Rule[], validators: Record<string, Validator>, key:
   const normalized = rule.category !== 'secret' && verdict.normalized !== undefined ? verdict.normalized : null;
   return [
     cand.cand_id,
-    fingerprint(key, secretValue),
+    canonicalSecret(secretValue) === cand.value ? null : fingerprint(key, secretValue),
     maskValue(secretValue, rule.category as FindingCategory, rule.kind),
     verdict.confidence ?? rule.confidence,
     detail,

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
 import { SCHEMA_SQL } from '../db/schema.ts';
 import { ident, literal } from '../db/sql.ts';
+import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
 import type { FindingCategory, Rule, Validator } from './rule-types.ts';
 
@@ -81,6 +82,7 @@ export class ClassifyError extends Error {
 const HITS = '__classify_hits';
 const CANDS = '__classify_candidates';
 const VALID = '__classify_valid';
+const VALID_FP = '__classify_valid_fp';
 const RULES = '__classify_rules';
 const SAVED = '__classify_saved_reviews';
 const KEEP = '__classify_keep';
@@ -92,7 +94,7 @@ const TEXT_HITS = '__classify_text_hits';
 const TEXT_CELLS = '__classify_text_cells';
 const TEXT_KEEP = '__classify_text_keep';
 const RAW_HITS = '__classify_raw_hits';
-const TEMP_TABLES = [HITS, CANDS, VALID, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, TEXT_CELLS, TEXT_KEEP];
+const TEMP_TABLES = [HITS, CANDS, VALID, VALID_FP, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, TEXT_CELLS, TEXT_KEEP];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
@@ -486,6 +488,15 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        FROM c JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = c.first.tid`,
     );
     await validateCandidates(db, options);
+    // The fingerprints JS left to DuckDB (the value is the fingerprinted text): one HMAC per
+    // valid candidate, in parallel (1M rows: 233k, 0.7 s of JS -> 0.2 s).
+    await db.exec(
+      `CREATE TEMP TABLE ${VALID_FP} AS
+       SELECT v.cand_id, coalesce(v.fingerprint, ${fingerprintSql('c.value')}) AS fingerprint, v.preview, v.confidence, v.detail, v.normalized
+       FROM ${VALID} v JOIN ${CANDS} c ON c.cand_id = v.cand_id`,
+      hmacPadParams(key),
+    );
+    checkAborted(signal);
 
     // 3. The valid matches per text; overlaps are resolved per text (a cell is one text), then the
     // cells are joined once, sorted so finding ids follow the cell order without a window.
@@ -499,7 +510,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
               v.fingerprint, v.preview, v.confidence, v.detail, v.normalized
        FROM ${TEXT_HITS} h
        JOIN ${CANDS} c ON c.rule_idx = h.rule_idx AND c.value = h.value
-       JOIN ${VALID} v ON v.cand_id = c.cand_id
+       JOIN ${VALID_FP} v ON v.cand_id = c.cand_id
        JOIN ${RULES} r ON r.rule_idx = h.rule_idx`,
     );
     if (options.resolveOverlaps ?? true) await resolveOverlaps(db, signal);
@@ -563,7 +574,8 @@ async function validateCandidates(db: Db, options: ClassifyOptions): Promise<voi
   const append = (rows: Judged[], size: number) => {
     for (const [candId, fp, preview, confidence, detail, normalized] of rows) {
       appender.appendBigInt(BigInt(candId));
-      appender.appendVarchar(fp);
+      if (fp === null) appender.appendNull();
+      else appender.appendVarchar(fp);
       appender.appendVarchar(preview);
       appender.appendDouble(confidence);
       if (detail === null) appender.appendNull();

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalSecret, fingerprint } from '../../../app/core/classify/fingerprint.ts';
+import { canonicalSecret, fingerprint, fingerprintSql, hmacPadParams } from '../../../app/core/classify/fingerprint.ts';
+import { withScratchDb } from '../../../app/core/db/open-db.ts';
 import { MASK, maskSecret, maskValue, secretRevealLimit } from '../../../app/core/classify/mask.ts';
 import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
 
@@ -85,5 +86,19 @@ describe('fingerprint', () => {
 
   it('refuses a key too short to protect the fingerprints', () => {
     expect(() => fingerprint(Buffer.alloc(4), 'x')).toThrow(/at least 16 bytes/);
+    expect(() => hmacPadParams(Buffer.alloc(4))).toThrow(/at least 16 bytes/);
+  });
+
+  it('is computed the same in DuckDB SQL, for any text and for keys shorter and longer than a block', async () => {
+    await withScratchDb(async (db) => {
+      await db.exec('CREATE TABLE v (i INTEGER, s VARCHAR)');
+      const values = fc.sample(fc.string({ unit: 'grapheme', maxLength: 80 }), { numRuns: 300, seed: 7 }).map((s) => s.replaceAll('\u0000', ''));
+      values.push('', 'sk_live_abc', 'é😀 ß', 'x'.repeat(5000));
+      for (const [i, s] of values.entries()) await db.exec('INSERT INTO v VALUES (?, ?)', [i, s]);
+      for (const k of [Buffer.alloc(16, 3), Buffer.alloc(32, 1), Buffer.alloc(64, 9), Buffer.from('k'.repeat(100))]) {
+        const rows = await db.all<{ i: number; f: string }>(`SELECT i, ${fingerprintSql('s')} AS f FROM v ORDER BY i`, hmacPadParams(k));
+        expect(rows.map((r) => r.f)).toEqual(values.map((s) => fingerprint(k, s)));
+      }
+    });
   });
 });
