@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Metadata, getCountries, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { piiValidators } from '../../../app/core/classify/validators/pii-validators.ts';
 import { iso7064Mod11_2, luhnValid, verhoeffValid } from '../../../app/core/classify/validators/pii-checksums.ts';
 
@@ -61,7 +62,24 @@ describe('contact, financial and network values', () => {
 
   it('gives a phone number in E.164 with its region', () => {
     const r = run('pii.phone', '+44 (20) 7123 4567', 'call me on ');
-    expect(r).toMatchObject({ valid: true, normalized: '+442071234567', detail: { region: 'GB', country: 'GB' } });
+    expect(r).toMatchObject({ valid: true, normalized: '+442071234567', detail: { region: 'GB', country: 'GB', line_type: 'FIXED_LINE' } });
+  });
+
+  it('relies on number types for validity, which every country of the bundled metadata has', () => {
+    // The phone validator takes "has a type" for "valid" (one lookup instead of two); that is
+    // libphonenumber's own definition wherever a country has type patterns.
+    // (hasTypes is the library's own check, present but not in its type declarations.)
+    const metadata = new Metadata() as Metadata & { hasTypes(): boolean };
+    const without = getCountries().filter((c) => {
+      metadata.selectNumberingPlan(c);
+      return !metadata.hasTypes();
+    });
+    expect(getCountries().length).toBeGreaterThan(200);
+    expect(without).toEqual([]);
+    for (const n of ['+44 20 7123 4567', '+49 30 123456', '+1 415 555 0132', '+33 1 23 45 67 89', '+44 20 7123 45']) {
+      const p = parsePhoneNumberFromString(n)!;
+      expect(p.getType() !== undefined).toBe(p.isValid());
+    }
   });
 
   it('never reads an IP address, a date or a version string as a phone number', () => {

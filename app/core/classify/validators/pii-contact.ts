@@ -172,18 +172,25 @@ function trimmedCandidates(value: string): string[] {
   return out;
 }
 
+/**
+ * With the full ("max") metadata a number is valid exactly when it has a type: isValid() is
+ * `getType() !== undefined` for every country that has type patterns, and every country has
+ * them there (a test checks). One type lookup instead of two (1M rows: ~0.3 s).
+ */
 function parseCandidate(candidate: string, isInternational: boolean, ctx: ValidationContext): { e164: string; region: string; type?: string } | undefined {
   if (isInternational) {
     const text = candidate.startsWith('00') ? '+' + candidate.slice(2) : candidate;
     const p = parsePhoneNumberFromString(text);
-    if (!p || !p.isValid()) return undefined;
-    return { e164: p.number, region: p.country ?? 'unknown', type: p.getType() };
+    const type = p?.getType();
+    if (!p || type === undefined) return undefined;
+    return { e164: p.number, region: p.country ?? 'unknown', type };
   }
   const hint = regionHint(ctx);
   const regions = hint ? [hint, ...DEFAULT_REGIONS.filter((r) => r !== hint)] : DEFAULT_REGIONS;
   for (const region of regions) {
     const p = parsePhoneNumberFromString(candidate, region);
-    if (p && p.isValid()) return { e164: p.number, region: p.country ?? region, type: p.getType() };
+    const type = p?.getType();
+    if (p && type !== undefined) return { e164: p.number, region: p.country ?? region, type };
   }
   return undefined;
 }
