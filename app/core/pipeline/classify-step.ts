@@ -48,14 +48,18 @@ export async function classifyCase(
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stop.abort();
   try {
+    // Everything that can fail before the passes start is done first, so no pass is left running.
     await proseDb.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
+    const proseParts = await cellParts(proseDb, PROSE);
+    const parts = await cellParts(handle.db);
     let release = () => {};
     const validating = new Promise<void>((resolve) => (release = resolve));
     let firstDone = false;
     const first = classifyRelation(handle.db, {
       relation: 'cells',
-      parts: await cellParts(handle.db),
+      parts,
       rules: rulesOf(false),
       validators,
       key: handle.fingerprintKey,
@@ -68,7 +72,6 @@ export async function classifyCase(
     const firstWritten = first.then(() => {
       firstDone = true;
     });
-    const proseParts = await cellParts(proseDb, PROSE);
     const second = (async () => {
       await Promise.race([validating, firstWritten]);
       return classifyRelation(proseDb, {

@@ -60,8 +60,9 @@ describe('classifyCase: the token and the prose passes side by side', () => {
     await withSampleCase(async (handle) => {
       await classifyCase(handle);
       const before = await counts(handle);
-      for (const cancelAt of ['validate', 'write']) {
+      for (const cancelAt of ['before', 'validate', 'write']) {
         const controller = new AbortController();
+        if (cancelAt === 'before') controller.abort();
         const run = classifyCase(handle, { signal: controller.signal, onProgress: (e) => e.phase === cancelAt && controller.abort() });
         await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
         expect(await counts(handle)).toEqual(before);
