@@ -22,7 +22,7 @@ export interface Candidate {
  */
 export type Judged = [candId: number, fingerprint: string | null, preview: string, confidence: number, detail: string | null, normalized: string | null];
 
-export function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate): Judged | undefined {
+function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate): Judged | undefined {
   const rule = rules[cand.rule_idx]!;
   const validator = rule.validator ? validators[rule.validator] : undefined;
   let verdict: ReturnType<Validator>;

@@ -70,8 +70,8 @@ export function expandInputs(inputs: string[]): string[] {
 }
 
 /**
- * A pre-pass (hash, decode, measure) started ahead of its turn. Its progress is held back until
- * the file's turn comes, so a progress bar shows one file at a time.
+ * A file's pre-pass (hash, decode, measure), possibly started ahead of its turn. Its progress is
+ * held back until the file's turn comes, so a progress bar shows one file at a time.
  */
 interface EarlyPrepass {
   file: string;
@@ -159,8 +159,8 @@ export async function ingestFile(
   const started = Date.now();
   const db = handle.db;
   const limits = { ...DEFAULT_LIMITS, ...DEFAULT_LOAD_LIMITS, ...options.limits };
-  const early = readAhead.early?.file === file ? readAhead.early : undefined;
-  const copyPath = early?.copyPath ?? path.join(handle.tmpDir, `decoded-${randomBytes(6).toString('hex')}.txt`);
+  // The pre-pass started ahead for this file, or one started now (after the checks below).
+  let pass = readAhead.early?.file === file ? readAhead.early : undefined;
   const progress = (phase: string, done: number, total: number) =>
     options.onProgress?.({ job: 'ingest', phase, file, fileIndex: position.index, fileCount: position.count, done, total, startedAt: started, at: Date.now() });
   let sha256: string | undefined;
@@ -170,15 +170,9 @@ export async function ingestFile(
     if (!st.isFile()) throw new IngestError('NOT_A_FILE', `${file}: not a regular file.`, { file });
 
     // Evidence first: hash the bytes as they are on disk, before any parser sees them.
-    const onBytes = (done: number) => progress('hashing', done, st.size);
-    early?.follow(onBytes);
-    const pre = await (early?.result ??
-      prepass(file, {
-        copyPath,
-        limits,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onBytes,
-      }));
+    pass ??= startPrepass(handle, file, options);
+    pass.follow((done) => progress('hashing', done, st.size));
+    const pre = await pass.result;
     sha256 = pre.sha256;
     handle.record({ action: 'source.hashed', details: { path: file, sha256: pre.sha256, bytes: pre.bytes } });
 
@@ -283,7 +277,11 @@ export async function ingestFile(
     handle.record({ action: 'source.failed', details: { path: file, ...(sha256 ? { sha256 } : {}), code: info.code, message: info.message } });
     return { status: 'failed', path: file, ...(sha256 ? { sha256 } : {}), error: info };
   } finally {
-    rmSync(copyPath, { force: true });
+    if (pass) {
+      // A read-ahead pass this file failed before awaiting may still be writing its copy.
+      await pass.result.catch(() => undefined);
+      rmSync(pass.copyPath, { force: true });
+    }
   }
 }
 
