@@ -71,6 +71,12 @@ export interface Rule {
    * generic one). Vendor formats default to 2; headers and URLs use 1; generic assignments 0.
    */
   specificity?: number;
+  /**
+   * Categories that win over this rule on the very same span of a cell: a phone-shaped run that
+   * is also a checksummed national identifier or card number is that identifier, not a phone
+   * (an international number starts with `+`, which those rules never follow).
+   */
+  yieldsTo?: FindingCategory[];
   description: string;
   examples: RuleExamples;
 }

@@ -513,7 +513,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        JOIN ${VALID_FP} v ON v.cand_id = c.cand_id
        JOIN ${RULES} r ON r.rule_idx = h.rule_idx`,
     );
-    if (options.resolveOverlaps ?? true) await resolveOverlaps(db, signal);
+    if (options.resolveOverlaps ?? true) await resolveOverlaps(db, rules, signal);
     await runCancellable(
       db,
       signal,
@@ -637,9 +637,21 @@ async function readPage(db: Db, offset: number, jsonBytes: number): Promise<Cand
 /**
  * Within one cell (one text), a secret value that overlaps a value found by a more specific rule
  * is dropped (the generic `api_key=` match around a Stripe key), and so is a second finding of
- * the same kind and fingerprint from an equally specific rule.
+ * the same kind and fingerprint from an equally specific rule. A rule's `yieldsTo` categories
+ * win over it on the very same span (a checksummed identifier that is also phone-shaped).
  */
-async function resolveOverlaps(db: Db, signal: AbortSignal | undefined): Promise<void> {
+async function resolveOverlaps(db: Db, rules: Rule[], signal: AbortSignal | undefined): Promise<void> {
+  for (const [i, rule] of rules.entries()) {
+    if (!rule.yieldsTo?.length) continue;
+    await runCancellable(
+      db,
+      signal,
+      `DELETE FROM ${TEXT_KEEP} k WHERE k.rule_idx = ${i} AND EXISTS (
+         SELECT 1 FROM ${TEXT_KEEP} o
+         WHERE o.tid = k.tid AND o.span_start = k.span_start AND o.span_end = k.span_end
+           AND o.category IN (${rule.yieldsTo.map(literal).join(', ')}))`,
+    );
+  }
   await runCancellable(
     db,
     signal,

@@ -72,6 +72,11 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   if (options.memoryLimit) await run(`SET memory_limit = ${literal(options.memoryLimit)}`);
   if (options.threads) await run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
   await run(`SET preserve_insertion_order = true`);
+  // No FSST string compression: its analysis and encoding cost ~1-2 s per million log rows on
+  // import and ~0.5 s per million findings written, and every read decodes it again; dictionary
+  // compression (repeated hosts, models, kinds) stays. The case file is ~45 % larger for it
+  // (docs/benchmarks.md).
+  await run(`SET disabled_compression_methods = 'fsst'`);
   // Query progress reads -1 unless the progress bar is on; printing stays off.
   await run(`SET enable_progress_bar = true`);
   await run(`SET enable_progress_bar_print = false`);

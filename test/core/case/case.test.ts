@@ -80,4 +80,23 @@ describe('case folder', () => {
       }
     });
   });
+
+  it('stores text without FSST compression (cheaper to write and read) but keeps dictionary compression', async () => {
+    await withTempDir(async (dir) => {
+      const handle = await createCase(path.join(dir, 'c'), { name: 'a', awareAt: '2026-11-24T09:00:00Z' });
+      try {
+        // Long distinct strings that FSST would take, and a few repeated ones for a dictionary.
+        await handle.db.exec(`CREATE TABLE t AS SELECT 'user ' || i || ' wrote about the weather in Lisbon and Porto today, again and again' AS s,
+          ['api-1.internal', 'api-2.internal', 'db-1.internal'][i % 3 + 1] AS host FROM range(200000) r(i)`);
+        await handle.db.exec('CHECKPOINT');
+        const used = await handle.db.all<{ column_name: string; compression: string }>(
+          `SELECT DISTINCT column_name, compression FROM pragma_storage_info('t') WHERE segment_type = 'VARCHAR'`,
+        );
+        expect(used.filter((u) => u.compression === 'FSST')).toEqual([]);
+        expect(used).toContainEqual({ column_name: 'host', compression: 'Dictionary' });
+      } finally {
+        handle.close();
+      }
+    });
+  });
 });

@@ -47,6 +47,19 @@ describe('classifyRelation', () => {
     expect(findings.filter((f) => f.index === 1).map((f) => f.kind)).toEqual(['password']);
   });
 
+  it('reports a checksummed identifier that is also phone-shaped as the identifier, and an international number as a phone only', async () => {
+    const findings = await scanTexts(
+      ['mon numéro de sécurité sociale : 268046772719674. Où le mettre ?', 'Tel. +4915112345678', 'call me on +12345678903'],
+      { rules: piiRules, validators, key },
+    );
+    const kinds = (i: number) => findings.filter((f) => f.index === i).map((f) => f.kind).sort();
+    // 268046772719674 is a valid NIR and also a valid German fixed-line number in national form.
+    expect(kinds(0)).toEqual(['nir_fr']);
+    expect(kinds(1)).toEqual(['phone']);
+    // 12345678903 passes the German tax id check, but here it follows a `+`.
+    expect(kinds(2)).toEqual(['phone']);
+  });
+
   it('reports spans in code points, so text before the value may hold emoji', async () => {
     const text = `😀😀 token ${GITHUB}`;
     const [finding] = await scanTexts([text], { rules: secretRules, validators, key });
