@@ -59,6 +59,13 @@ export interface Rule {
    * findings are the same with or without it, which the rule tests check.
    */
   skipTexts?: string;
+  /**
+   * RE2 pattern for whole cell texts that are identifiers of another kind (a UUID, an IP
+   * address): their digit runs belong to that identifier and are never this rule's value. Unlike
+   * `skipTexts` this decides findings: a UUID's first group (`0267154d`) can pass the Spanish DNI
+   * check and its last (`340505776290`) the Aadhaar check.
+   */
+  notWithin?: string;
   /** Capture group that holds the value (the part that is fingerprinted); 0 = whole match. */
   valueGroup: number;
   /** Name of a validator in the validator registry; candidates failing it are dropped. */
@@ -105,3 +112,9 @@ export interface ValidationResult {
 }
 
 export type Validator = (value: string, context: ValidationContext) => ValidationResult;
+
+/** Whole texts a rule does not search (`skipTexts`, `notWithin`), as one RE2 pattern. */
+export function textsNotSearched(rule: Rule): string | undefined {
+  const shapes = [rule.skipTexts, rule.notWithin].filter((p): p is string => p !== undefined);
+  return shapes.length === 0 ? undefined : shapes.map((p) => `(?:${p})`).join('|');
+}

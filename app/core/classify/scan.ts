@@ -17,7 +17,7 @@ import { SCHEMA_SQL } from '../db/schema.ts';
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
-import type { FindingCategory, Rule, Validator } from './rule-types.ts';
+import { textsNotSearched, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
@@ -117,10 +117,11 @@ export function prefilterSql(rule: Rule, lowerText = 'lower(text)'): string {
 /** One UNION ALL branch of the per-rule plan: the matches of one rule in the relation. */
 function ruleBranchSql(rule: Rule, index: number, relation: string): string {
   const pattern = literal(rule.pattern);
+  const skipped = textsNotSearched(rule);
   return `SELECT ${index} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
     FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
           FROM ${relation}
-          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern}))`;
+          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern})${skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : ''})`;
 }
 
 export interface KeywordPlan {
@@ -304,9 +305,9 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
   if (admitted.length > 0) {
     const extractAll = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
     const extractValue = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
-    const skipping = admitted.filter((i) => rules[i]!.skipTexts);
+    const skipping = admitted.filter((i) => textsNotSearched(rules[i]!));
     const skip = skipping.length > 0
-      ? `WHERE NOT CASE p.rule_idx ${skipping.map((i) => `WHEN ${i} THEN regexp_full_match(t.text, ${literal(rules[i]!.skipTexts!)})`).join(' ')} ELSE false END`
+      ? `WHERE NOT CASE p.rule_idx ${skipping.map((i) => `WHEN ${i} THEN regexp_full_match(t.text, ${literal(textsNotSearched(rules[i]!)!)})`).join(' ')} ELSE false END`
       : '';
     branches.push(`SELECT rule_idx, tid, m AS match, ${extractValue} AS value, text
       FROM (SELECT p.rule_idx, t.tid, t.text, unnest(${extractAll}) AS m
@@ -326,7 +327,8 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
     for (const i of group) {
       const rule = rules[i]!;
       const pattern = literal(rule.pattern);
-      const skip = rule.skipTexts ? ` AND NOT regexp_full_match(text, ${literal(rule.skipTexts)})` : '';
+      const skipped = textsNotSearched(rule);
+      const skip = skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : '';
       branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
       FROM (SELECT tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${source} WHERE regexp_matches(text, ${pattern})${skip})`);
     }

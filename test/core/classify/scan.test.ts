@@ -47,9 +47,16 @@ describe('classifyRelation', () => {
     expect(findings.filter((f) => f.index === 1).map((f) => f.kind)).toEqual(['password']);
   });
 
-  it('reports a checksummed identifier that is also phone-shaped as the identifier, and an international number as a phone only', async () => {
+  it('reports a checksummed identifier that is also phone-shaped as the identifier, an international number as a phone only, and nothing inside a trace id', async () => {
     const findings = await scanTexts(
-      ['mon numéro de sécurité sociale : 268046772719674. Où le mettre ?', 'Tel. +4915112345678', 'call me on +12345678903'],
+      [
+        'mon numéro de sécurité sociale : 268046772719674. Où le mettre ?',
+        'Tel. +4915112345678',
+        'call me on +12345678903',
+        // Trace ids whose first group passes the DNI check and whose last passes the Aadhaar check.
+        '0267154d-f2a8-4823-a7d3-7b6259204d3f',
+        '096FC4CE-243C-43DF-810D-340505776290',
+      ],
       { rules: piiRules, validators, key },
     );
     const kinds = (i: number) => findings.filter((f) => f.index === i).map((f) => f.kind).sort();
@@ -58,6 +65,8 @@ describe('classifyRelation', () => {
     expect(kinds(1)).toEqual(['phone']);
     // 12345678903 passes the German tax id check, but here it follows a `+`.
     expect(kinds(2)).toEqual(['phone']);
+    expect(kinds(3)).toEqual([]);
+    expect(kinds(4)).toEqual([]);
   });
 
   it('reports spans in code points, so text before the value may hold emoji', async () => {

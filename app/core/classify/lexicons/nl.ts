@@ -10,7 +10,7 @@ export const nl: SpecialLexicon = {
     religion: ['moslim*', 'islam', 'christen*', 'christelijk', 'katholiek*', 'protestant*', 'joods', 'jood', 'hindoe*', 'boeddhist*', 'atheïst*', 'jehova', 'ramadan', 'moskee', 'synagoge', 'mijn geloof', 'gelovig', 'moslima', 'katholieke', 'evangelisch*', 'jehova*', 'koran', 'hoofddoek', 'gedoopt', 'bekeerd'],
     sex_life: ['homo', 'homoseksueel', 'lesbisch*', 'lesbienne', 'biseksueel', 'queer', 'transgender', 'non-binair', 'uit de kast', 'seksleven', 'seksuele geaardheid', 'seksuele oriëntatie', 'transvrouw', 'transman', 'trans vrouw', 'trans man', '~trans', 'homoseksuele', 'biseksuele', 'genderidentiteit', 'uit de kast gekomen'],
     political: ['gestemd op', 'stem op', 'pvv', 'vvd', 'groenlinks', 'd66', 'partijlid', 'lid van de partij', 'politieke mening', 'politieke voorkeur', 'communist*', 'socialist*', 'cda', 'pvda', 'christenunie', '~bbb', '~nsc', 'partij voor de dieren', '~volt', 'partijlidmaatschap'],
-    ethnic_origin: ['etnische afkomst', 'etniciteit', '~afkomst', 'migratieachtergrond', 'roma', 'sinti', 'koerd*', 'marokkaanse afkomst', 'turkse afkomst', 'surinaamse afkomst', 'antilliaans*', 'moluks*', 'woonwagenbewoner*', 'allochto*'],
+    ethnic_origin: ['etnische afkomst', 'etniciteit', '~afkomst', 'migratieachtergrond', '~roma', 'sinti', 'koerd*', 'marokkaanse afkomst', 'turkse afkomst', 'surinaamse afkomst', 'antilliaans*', 'moluks*', 'woonwagenbewoner*', 'allochto*'],
     trade_union: ['vakbond*', 'fnv', 'cnv', 'vakbondslid'],
     genetic: ['genetische test', 'dna-test', 'genetisch*', 'erfelijke ziekte', 'brca*', 'genoom'],
     biometric: ['vingerafdruk*', 'gezichtsherkenning', 'biometrisch*'],

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/open-db.ts';
 import { literal } from '../../db/sql.ts';
-import type { Rule, ValidationResult, Validator } from '../rule-types.ts';
+import { textsNotSearched, type Rule, type ValidationResult, type Validator } from '../rule-types.ts';
 
 export interface RuleHit {
   ruleId: string;
@@ -28,6 +28,11 @@ function prefilterSql(keywords: readonly string[]): string {
   return keywords.map((k) => `contains(lower(text), ${literal(k.toLowerCase())})`).join(' OR ');
 }
 
+function notSearched(rule: Rule): string {
+  const shapes = textsNotSearched(rule);
+  return shapes ? ` AND NOT regexp_full_match(text, ${literal(shapes)})` : '';
+}
+
 /** Every match of every rule, validated; `keepInvalid` also returns rejected candidates. */
 export async function checkRules(
   db: Db,
@@ -44,7 +49,7 @@ export async function checkRules(
   for (const rule of rules) {
     const sql =
       `SELECT id, regexp_extract_all(text, ${literal(rule.pattern)}, 0) AS ms, regexp_extract_all(text, ${literal(rule.pattern)}, ${rule.valueGroup}) AS vs ` +
-      `FROM rule_check_texts WHERE ${prefilterSql(rule.keywords)} ORDER BY id`;
+      `FROM rule_check_texts WHERE ${prefilterSql(rule.keywords)}${notSearched(rule)} ORDER BY id`;
     const rows = await db.all<{ id: number; ms: string[]; vs: string[] }>(sql);
     const validator = rule.validator ? validators[rule.validator] : undefined;
     if (rule.validator && !validator) throw new Error(`rule ${rule.id}: unknown validator ${rule.validator}`);

@@ -5,10 +5,13 @@
  * context words and glue to neighbouring characters are judged in JS on distinct candidates.
  */
 import type { Rule } from '../rule-types.ts';
+import { STREET_COMPOUND, STREET_PARTICLES, STREET_PREFIX } from '../lexicons/streets.ts';
 
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A whole cell that is an identifier of another kind: a trace or device UUID, an IP address. */
+const OTHER_IDENTIFIER = `\\s*(?:(?i:${UUID})|${IPV4})\\s*`;
 
 // Numeric dates (ISO, day-first or month-first with - / .), and dates with a month name in
 // either order ("12 March 1985", "12. März 1985", "3 de março de 1990", "12-Mar-1985", "March 12, 1985").
@@ -62,8 +65,6 @@ const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]+";
 const NAME = `${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ])?(?:\\p{Lu}\\.|${NAME_WORD})){0,3}`;
 
 const STREET_SUFFIX_EN = 'street|st\\.?|avenue|ave\\.?|road|rd\\.?|boulevard|blvd\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?|way|place|pl\\.?|terrace|crescent|close|square|highway|hwy';
-const STREET_PREFIX = 'rue|avenue|boulevard|chemin|allée|impasse|place|calle|avenida|avda\\.?|paseo|plaza|via|viale|piazza|corso|largo|ul\\.|ulica|al\\.|aleja|rua|travessa|praça';
-const STREET_COMPOUND = 'straße|strasse|str\\.|weg|allee|platz|gasse|damm|laan|straat|gracht|plein|kade|dijk';
 
 export const piiRules: Rule[] = [
   {
@@ -96,7 +97,7 @@ export const piiRules: Rule[] = [
     // Ends before a non-alphanumeric: digit runs inside hex ids (`81798fb6`) are not numbers.
     pattern: '(?:^|[^0-9A-Za-z+_])((?:\\+|00)?\\(?[0-9][0-9 ().\\-/]{5,24}[0-9])(?:$|[^0-9A-Za-z])',
     // Trace ids and IP columns: every digit run in them is part of the UUID or the address.
-    skipTexts: `\\s*(?:(?i:${UUID})|${IPV4})\\s*`,
+    skipTexts: OTHER_IDENTIFIER,
     valueGroup: 1,
     validator: 'pii.phone',
     confidence: 0.7,
@@ -246,7 +247,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.dni-es',
-    version: 1,
+    version: 2,
     category: 'national_id',
     kind: 'dni_es',
     provider: 'ES',
@@ -254,12 +255,13 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([0-9]{7,8}-?[a-z])\\b',
     valueGroup: 1,
+    notWithin: OTHER_IDENTIFIER,
     validator: 'pii.dni-es',
     confidence: 0.75,
     description: 'Spanish DNI/NIF: eight digits and the mod-23 control letter.',
     examples: {
       positive: [{ text: 'Mi DNI es 12345678Z', value: '12345678Z' }],
-      negative: ['12345678A', '401-023-2138'],
+      negative: ['12345678A', '401-023-2138', '0267154d-f2a8-4823-a7d3-7b6259204d3f'],
     },
   },
   {
@@ -336,7 +338,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.aadhaar-in',
-    version: 2,
+    version: 3,
     category: 'national_id',
     kind: 'aadhaar_in',
     provider: 'IN',
@@ -344,12 +346,13 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?:^|[^0-9A-Za-z_+])([2-9][0-9]{3}[ :-]?[0-9]{4}[ :-]?[0-9]{4})\\b',
     valueGroup: 1,
+    notWithin: OTHER_IDENTIFIER,
     validator: 'pii.aadhaar-in',
     confidence: 0.7,
     description: 'Indian Aadhaar number with its Verhoeff check digit.',
     examples: {
       positive: [{ text: 'My Aadhaar number is 4001 2345 6787', value: '4001 2345 6787' }],
-      negative: ['1234 5678 9012', '3123-4567 8909', 'tel +400123456787'],
+      negative: ['1234 5678 9012', '3123-4567 8909', 'tel +400123456787', '096fc4ce-243c-43df-810d-340505776290'],
     },
   },
   {
@@ -586,7 +589,7 @@ export const piiRules: Rule[] = [
     kind: 'postal_address',
     severity: 'medium',
     keywords: ['rue', 'avenue', 'boulevard', 'chemin', 'allée', 'impasse', 'place', 'calle', 'avenida', 'avda', 'paseo', 'plaza', 'via', 'viale', 'piazza', 'corso', 'largo', 'ul.', 'ulica', 'al.', 'aleja', 'rua', 'travessa', 'praça'],
-    pattern: `\\b((?:[0-9]{1,4}(?: bis| ter)?,? )?(?i:${STREET_PREFIX}) (?:(?:de|del|de la|des|du|di|della|dei|da|do|dos|das|la|le|les) )*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,3}(?:,? (?:n[º°o.] ?)?[0-9]{1,4}[a-zA-Z]?\\b)?(?:,? [0-9]{2}-?[0-9]{3}(?:-[0-9]{3})? \\p{Lu}[\\p{L}-]+)?)`,
+    pattern: `\\b((?:[0-9]{1,4}(?: bis| ter)?,? )?(?i:${STREET_PREFIX}) (?:(?:${STREET_PARTICLES}) )*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,3}(?:,? (?:n[º°o.] ?)?[0-9]{1,4}[a-zA-Z]?\\b)?(?:,? [0-9]{2}-?[0-9]{3}(?:-[0-9]{3})? \\p{Lu}[\\p{L}-]+)?)`,
     valueGroup: 1,
     validator: 'pii.postal-address',
     confidence: 0.5,

@@ -40,8 +40,8 @@ export function prefilterKeywords(words: readonly string[]): string[] {
 
 const EXAMPLES: Record<SpecialKind, { positive: Array<{ text: string; value?: string }>; negative: string[] }> = {
   health: {
-    positive: [{ text: 'I have diabetes and need a diet plan' }, { text: 'ich bin HIV-positiv' }],
-    negative: ['the diabolical plan worked', 'hive mind'],
+    positive: [{ text: 'I have diabetes and need a diet plan' }, { text: 'ich bin HIV-positiv' }, { text: 'I found out via HIV testing last spring' }],
+    negative: ['the diabolical plan worked', 'hive mind', 'token aVc9bLyOf5oXdi_bSJmS211h0KcqRsaGDXqpe3jTnf0'],
   },
   religion: {
     positive: [{ text: 'soy musulmán y hago el ramadán' }],
@@ -49,15 +49,15 @@ const EXAMPLES: Record<SpecialKind, { positive: Array<{ text: string; value?: st
   },
   sex_life: {
     positive: [{ text: 'ik ben homo en woon in Utrecht' }],
-    negative: ['homogeneous mixture'],
+    negative: ['homogeneous mixture', 'DATABASE_URL=clickhouse://app:GEJ9NfQmcex*RYl@pg-primary'],
   },
   political: {
     positive: [{ text: 'I voted for the Greens last year' }],
-    negative: ['the labour market is tight'],
+    negative: ['the labour market is tight', 'X-Request-Id: c8dabe76-b66a-44ec-943b-cda90516394b', 'Il mio indirizzo è Via Verdi 44, 10121 Torino. Formattalo per una busta.'],
   },
   ethnic_origin: {
     positive: [{ text: 'My ethnicity is mixed race' }],
-    negative: ['the race was won by Tom'],
+    negative: ['the race was won by Tom', 'Via Roma 17, 40121 Bologna'],
   },
   trade_union: {
     positive: [{ text: 'sono iscritto al sindacato da anni' }],
@@ -91,7 +91,9 @@ const CATEGORY_OF: Record<SpecialKind, 'special' | 'criminal'> = {
 
 const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
   id: kind === 'criminal' ? 'criminal.offence' : `special.${kind.replace('_', '-')}`,
-  version: 2,
+  // 3: a word naming a street (`Via Verdi 44`, `Via Roma 17`) or inside a key, hash or UUID is
+  // not a disclosure; `roma` is weak in every language.
+  version: 3,
   category: CATEGORY_OF[kind],
   kind: kind === 'criminal' ? 'criminal_offence' : kind,
   severity: 'high',

@@ -1,6 +1,7 @@
 import { SPECIAL_KINDS, SPECIAL_LEXICONS, type SpecialKind, type SpecialLexicon } from '../lexicons/index.ts';
 import type { ValidationContext, ValidationResult, Validator } from '../rule-types.ts';
 import { containsWord } from './pii-context.ts';
+import { STREET_PARTICLES, STREET_PREFIX } from '../lexicons/streets.ts';
 
 /**
  * Context rules for special-category terms. The regex finds a lexicon word; this decides how
@@ -100,6 +101,36 @@ export function contextLevel(lexicons: readonly SpecialLexicon[], ctx: Validatio
 
 const LEVEL_ORDER: Array<keyof typeof CONFIDENCE> = ['firstPerson', 'thirdPerson', 'neutral', 'question'];
 
+/** Text ending in a street word (`Il mio indirizzo è Via `, `calle de la `): the next word may name the street. */
+const STREET_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${STREET_PREFIX})\\s+(?:(?:${STREET_PARTICLES})\\s+)*$`, 'iu');
+
+/**
+ * A word that names a street (`Via Verdi 44`, `12 rue Roma`): a street word before it and a house
+ * number before the street word or after the name. The number keeps "I heard it via HIV testing"
+ * a disclosure.
+ */
+function namesStreet(before: string, after: string): boolean {
+  const tail = before.slice(-60);
+  const street = STREET_BEFORE.exec(tail);
+  if (!street) return false;
+  return /[0-9][a-z]?,?\s*$/iu.test(tail.slice(0, street.index + 1)) || /^(?:\s+\p{Lu}[\p{L}'-]*){0,3},?\s+[0-9]/u.test(after);
+}
+
+/**
+ * A word inside a long run of token characters holding digits (a key, a hash, a UUID, base64:
+ * `…943b-cda90516394b`, `xK+fnV/GLEu89…`) is part of that token, not a word of a sentence.
+ * Letters-only compounds (`Gewerkschaftsmitgliedschaft`) and short ones (`HIV-positiv`) stay
+ * words.
+ */
+function insideToken(before: string, word: string, after: string): boolean {
+  const head = /[\p{L}\p{N}+/=_-]*$/u.exec(before.slice(-200))![0];
+  const tail = /^[\p{L}\p{N}+/=_-]*/u.exec(after.slice(0, 200))![0];
+  const token = head + word + tail;
+  if (token.length >= 16 && /\p{N}/u.test(token) && /\p{L}/u.test(token)) return true;
+  // An acronym glued to a digit (`GEJ9NfQm`, `cda90516`) is random characters too.
+  return [...word].length <= 3 && (/\p{N}$/u.test(before) || /^\p{N}/u.test(after));
+}
+
 /**
  * The value is a sentence fragment holding one or more lexicon words (the scanner validates
  * distinct values, so the words around the term must be part of the value for the context to
@@ -113,8 +144,12 @@ function specialValidator(kind: SpecialKind): Validator {
       if (entries.length === 0) continue;
       // An exact word glued by a hyphen to another word is part of a compound ("trans-atlantic").
       if (entries.every((e) => !e.isPrefix) && /^-\p{L}/u.test(value.slice(index + word.length))) continue;
+      // A street named after a party or a people (`Via Verdi`, `Via Roma`) is an address.
+      const before = ctx.before + value.slice(0, index);
+      const after = value.slice(index + word.length) + ctx.after;
+      if (namesStreet(before, after) || insideToken(before, word, after)) continue;
       const lexicons = [...new Set(entries.map((e) => e.lexicon))];
-      const around = { match: ctx.match, before: ctx.before + value.slice(0, index), after: value.slice(index + word.length) + ctx.after };
+      const around = { match: ctx.match, before, after };
       const level = contextLevel(lexicons, around, word);
       if (entries.every((e) => e.isWeak) && level !== 'firstPerson') continue;
       if (!best || LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(best.level)) {
