@@ -69,7 +69,7 @@ const STREET_SUFFIX_EN = 'street|st\\.?|avenue|ave\\.?|road|rd\\.?|boulevard|blv
 export const piiRules: Rule[] = [
   {
     id: 'pii.email',
-    version: 1,
+    version: 2,
     category: 'contact',
     kind: 'email',
     severity: 'medium',
@@ -84,12 +84,12 @@ export const piiRules: Rule[] = [
         { text: 'contact me at Jane.Doe+news@gmail.com please', value: 'Jane.Doe+news@gmail.com' },
         { text: 'user@xn--80ak6aa92e.com', value: 'user@xn--80ak6aa92e.com' },
       ],
-      negative: ['my email is info@presidio.', 'logo@2x.png', 'a..b@mail.com'],
+      negative: ['my email is info@presidio.', 'logo@2x.png', 'a..b@mail.com', 'DATABASE_URL=postgres://admin:Kafka1415!g58@pg-primary.prod.parley.internal/db', 'redis://default:tzLArhupHn2e3Af@mq.prod.parley.internal:6379/0'],
     },
   },
   {
     id: 'pii.phone',
-    version: 3,
+    version: 4,
     category: 'contact',
     kind: 'phone',
     severity: 'medium',
@@ -109,7 +109,7 @@ export const piiRules: Rule[] = [
         { text: 'Ruf mich an: +49 30 1234567', value: '+49 30 1234567' },
         { text: 'My CN number is 13812345678', value: '13812345678' },
       ],
-      negative: ['GET /api from 192.168.101.204 ok', 'released 2024-01-15 10:20:30', 'order 4155550132 shipped', 'card 4111 1111 1111 1111', 'v1.2.3.4567', 'trace 982220cd-0599-480b-9794-81798fb61f1a'],
+      negative: ['GET /api from 192.168.101.204 ok', 'released 2024-01-15 10:20:30', 'order 4155550132 shipped', 'card 4111 1111 1111 1111', 'v1.2.3.4567', 'trace 982220cd-0599-480b-9794-81798fb61f1a', 'Rua São João 104, 01310-100 São Paulo'],
     },
   },
   {
@@ -134,13 +134,14 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.payment-card',
-    version: 2,
+    version: 3,
     category: 'financial',
     kind: 'payment_card',
     severity: 'critical',
     keywords: [],
     pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{4,5})\\b',
     valueGroup: 1,
+    notWithin: OTHER_IDENTIFIER,
     validator: 'pii.payment-card',
     confidence: 0.85,
     description: 'Payment card number: issuer range, length and Luhn check (brand in detail).',
@@ -149,7 +150,7 @@ export const piiRules: Rule[] = [
         { text: 'my card is 4539 1488 0343 6467 exp 12/27', value: '4539 1488 0343 6467' },
         { text: 'amex 3714-496353-98431', value: '3714-496353-98431' },
       ],
-      negative: ['4012-8888-8888-1882', '36168002586008', 'order 1748503543012', 'tel +4539148803436467'],
+      negative: ['4012-8888-8888-1882', '36168002586008', 'order 1748503543012', 'tel +4539148803436467', '45348624-7940-4188-830c-18546d334519'],
     },
   },
   {

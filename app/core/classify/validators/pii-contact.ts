@@ -13,7 +13,13 @@ const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'cs
 const RESERVED_DOMAINS = /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost)$/;
 const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
-export const email: Validator = (value) => {
+/** Text ending inside a URL's authority (`postgres://admin:Kafka1415!`): what follows is `password@host`. */
+const IN_URL_AUTHORITY = /[a-z][a-z0-9+.-]*:\/\/[^\s/@"'<>]*$/i;
+
+export const email: Validator = (value, ctx) => {
+  // The tail of a connection URL's password and its host (`…!g58@pg-primary.prod`) is not an
+  // address; the URL itself is a database-URL finding.
+  if (IN_URL_AUTHORITY.test(ctx.before)) return REJECT;
   const at = value.lastIndexOf('@');
   if (at <= 0) return REJECT;
   const local = value.slice(0, at);
@@ -124,6 +130,8 @@ export const phone: Validator = (value, ctx) => {
   const compact = value.replace(/[\s()]/g, '');
   if (DATE_SHAPES.some((re) => re.test(compact)) && !/^(\+|00)/.test(value)) return REJECT;
   if (/(\d)\1{6,}/.test(digits)) return REJECT;
+  // A Brazilian CEP (`01310-100`) or a US ZIP+4 (`02116-1234`) is a postcode in an address.
+  if (/^[0-9]{5}-[0-9]{3,4}$/.test(value.trim())) return REJECT;
   const isInternational = value.startsWith('+') || /^00[1-9]/.test(value);
   if (!isInternational && digits.length >= 13 && luhnValid(digits)) return REJECT; // a card number
   const isStrong = hasContextWord(ctx, PHONE_STRONG_WORDS);
