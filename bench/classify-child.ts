@@ -1,6 +1,7 @@
 // Bench child: classification of an already ingested case (a copy the parent made), secrets
 // only or all categories. Its own process, so its peak RSS is classification's alone.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openCase } from '../app/core/case/case.ts';
 import { cellParts } from '../app/core/db/cells-view.ts';
 import { classifyRelation } from '../app/core/classify/scan.ts';
@@ -8,6 +9,7 @@ import { allRules, validators } from '../app/core/classify/rules/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
 import { classifyCase } from '../app/core/pipeline/classify-step.ts';
 import { at, findingsByLocation, loadList, secretVariants } from './eval-samples.ts';
+import { truthPrecision } from './truth-precision.ts';
 
 const [mode, caseDir, truthPath] = process.argv.slice(2) as ['secrets' | 'all', string, string];
 const h = await openCase(caseDir);
@@ -29,9 +31,11 @@ for (const s of planted) {
   if (at(map, s).some((f) => f.category === 'secret' && fps.has(f.fingerprint))) found += 1;
 }
 h.close();
+// Personal data and special categories against the ground truth's cells (all categories only).
+const precision = mode === 'all' ? await truthPrecision(path.join(caseDir, 'case.duckdb'), truthPath) : [];
 process.stdout.write(
   JSON.stringify({
-    result: { mode, rules: rules.length, findings: result.findings, classifySeconds, planted: planted.length, found, rssBeforeClassifyMb: rssBefore / 1024 },
+    result: { mode, rules: rules.length, findings: result.findings, classifySeconds, planted: planted.length, found, rssBeforeClassifyMb: rssBefore / 1024, precision },
     seconds: classifySeconds,
     peakRssMb: classifyPeakRssMb,
   }) + '\n',

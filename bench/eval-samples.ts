@@ -11,6 +11,7 @@ import { expandInputs, ingestFiles } from '../app/core/ingest/ingest.ts';
 import { classifyCase } from '../app/core/pipeline/classify-step.ts';
 import { computeSubjects, ipCountryTablePaths, type SubjectsSummary } from '../app/core/subjects/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
+import { truthPrecision, type KindPrecision } from './truth-precision.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,6 +39,8 @@ export interface SamplesReport {
   pii: Record<string, { planted: number; found: number; recall: number }>;
   special: Record<string, { planted: number; found: number; recall: number }>;
   decoys: { planted: number; flagged: number; byKind: Record<string, number> };
+  /** Personal data and special categories: findings against the truth's cells (bench/truth-precision.ts). */
+  precision: KindPrecision[];
   subjects: {
     truth: number;
     estimate: number;
@@ -166,6 +169,7 @@ export async function evaluateSamples(dataDir = path.join(ROOT, 'samples', 'data
       h.close();
     }
     const key = Buffer.from(readFileSync(path.join(dir, 'case', 'case.key'), 'utf8').trim(), 'hex');
+    const precision = await truthPrecision(path.join(dir, 'case', 'case.duckdb'), truthPath);
 
     // Secrets: same place, same fingerprint.
     const secrets = loadList(truthPath, truth.secrets);
@@ -234,6 +238,7 @@ export async function evaluateSamples(dataDir = path.join(ROOT, 'samples', 'data
       secrets: { planted: secrets.length, found, recall: found / Math.max(secrets.length, 1), extra, precision: found / Math.max(found + extra, 1), missedByKind },
       pii,
       special,
+      precision,
       decoys: { planted: decoys.length, flagged, byKind },
       subjects: {
         truth: truth.persons.total,
@@ -267,6 +272,12 @@ export function samplesMarkdown(r: SamplesReport): string {
     '| special category | planted | found | recall |',
     '|---|---:|---:|---:|',
     ...Object.entries(r.special).map(([k, e]) => `| ${k} | ${e.planted} | ${e.found} | ${e.recall.toFixed(3)} |`),
+    '',
+    'Precision against the truth (cell level: a finding is right when the truth lists a value of its class in the same file, row and top-level field):',
+    '',
+    '| kind | findings | in a truth cell | precision |',
+    '|---|---:|---:|---:|',
+    ...r.precision.map((p) => `| ${p.kind} | ${p.findings} | ${p.inTruthCell} | ${(p.inTruthCell / p.findings).toFixed(3)} |`),
     '',
     `Decoys flagged: ${r.decoys.flagged} of ${r.decoys.planted}${r.decoys.flagged ? ` (${Object.entries(r.decoys.byKind).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}.`,
     '',

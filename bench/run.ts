@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table, type ChildMeasure } from './lib.ts';
+import type { KindPrecision } from './truth-precision.ts';
 
 interface FileTiming {
   file: string;
@@ -60,6 +61,7 @@ interface ClassifyChild {
   classifySeconds: number;
   planted: number;
   found: number;
+  precision: KindPrecision[];
 }
 
 function classifyBench(): void {
@@ -107,8 +109,12 @@ function classifyTable(
       row(`breachscope classify, all categories (${all.result.rules} rules)`, all.seconds, all.peakRssMb, all.result.found, all.result.planted, lint.seconds),
     ],
   )}\n\nBreachScope classifies the case's ${prepared.result.cells.toLocaleString('en')} text cells (${fmt(prepared.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(prepared.seconds, 1)} s in its own process, peak RSS ${fmt(prepared.peakRssMb, 0)} MB; not included above); secretlint reads the same files' raw text in 4 MB chunks. Each classification runs in its own process on a copy of the ingested case; its peak RSS is taken right after classification.\n`;
-  process.stdout.write(text + '\n');
-  sections.push(text);
+  const precision = all.result.precision.length === 0 ? '' : `\nPrecision of the all-categories pass against the ground truth (cell level: a finding is right when the truth lists a value of its class in the same file, row and top-level field; IP addresses and operational values are not in the truth):\n\n${table(
+    ['kind', 'findings', 'in a truth cell', 'precision'],
+    all.result.precision.map((p) => [p.kind, p.findings.toLocaleString('en'), p.inTruthCell.toLocaleString('en'), fmt(p.inTruthCell / p.findings, 3)]),
+  )}\n`;
+  process.stdout.write(text + precision + '\n');
+  sections.push(text + precision);
 }
 
 function subjectsBench(): void {
