@@ -69,7 +69,7 @@ const STREET_SUFFIX_EN = 'street|st\\.?|avenue|ave\\.?|road|rd\\.?|boulevard|blv
 export const piiRules: Rule[] = [
   {
     id: 'pii.email',
-    version: 2,
+    version: 3,
     category: 'contact',
     kind: 'email',
     severity: 'medium',
@@ -84,7 +84,7 @@ export const piiRules: Rule[] = [
         { text: 'contact me at Jane.Doe+news@gmail.com please', value: 'Jane.Doe+news@gmail.com' },
         { text: 'user@xn--80ak6aa92e.com', value: 'user@xn--80ak6aa92e.com' },
       ],
-      negative: ['my email is info@presidio.', 'logo@2x.png', 'a..b@mail.com', 'DATABASE_URL=postgres://admin:Kafka1415!g58@pg-primary.prod.parley.internal/db', 'redis://default:tzLArhupHn2e3Af@mq.prod.parley.internal:6379/0'],
+      negative: ['my email is info@presidio.', 'logo@2x.png', 'a..b@mail.com', 'DATABASE_URL=postgres://admin:Kafka1415!g58@pg-primary.prod.parley.internal/db', 'redis://default:tzLArhupHn2e3Af@mq.prod.parley.internal:6379/0', '"client_email": "log-shipper@parley-prod-356159.iam.gserviceaccount.com"'],
     },
   },
   {

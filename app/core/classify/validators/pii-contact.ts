@@ -30,6 +30,9 @@ export const email: Validator = (value, ctx) => {
   if (labels.length < 2 || labels.some((l) => l === '' || l.length > 63 || l.startsWith('-') || l.endsWith('-'))) return REJECT;
   const tld = labels[labels.length - 1]!;
   if (/^\d+$/.test(tld) || FILE_EXTENSIONS.has(tld)) return REJECT;
+  // A Google Cloud service account's address names a machine, not a person (its key, when it
+  // leaks with it, is a secret finding).
+  if (domain === 'gserviceaccount.com' || domain.endsWith('.gserviceaccount.com')) return REJECT;
   let normalizedLocal = local.toLowerCase();
   if (GMAIL_DOMAINS.has(domain)) {
     // Gmail ignores dots and everything after '+': all spellings reach the same mailbox.
