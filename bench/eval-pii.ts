@@ -299,7 +299,7 @@ const NOTES = `## How to read these numbers
   phone word nearby, or the North American shape, or a trunk 0. Region order: a country word in
   the 40 characters before, else US, GB, DE, FR, IL, IN, CA, BR, JP, CN, ES, IT, NL, PL, PT, AU.
   Without these limits, grouped digits such as \`824 753 557\` (Canadian SIN, Australian TFN) were
-  accepted as German or French numbers: 131 phone findings on other entities' lines, now 28.
+  accepted as German or French numbers: 131 phone findings on other entities' lines, now 31.
   The PH/TR phone lines use recognizers restricted to those regions and are not a target.
 - **IP addresses.** Loopback (\`127.0.0.0/8\`) and \`0.0.0.0\` are not reported: they name no
   device outside the machine that logged them (three Presidio IP lines expect them; the samples'
