@@ -134,7 +134,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.payment-card',
-    version: 3,
+    version: 4,
     category: 'financial',
     kind: 'payment_card',
     severity: 'critical',
@@ -150,7 +150,7 @@ export const piiRules: Rule[] = [
         { text: 'my card is 4539 1488 0343 6467 exp 12/27', value: '4539 1488 0343 6467' },
         { text: 'amex 3714-496353-98431', value: '3714-496353-98431' },
       ],
-      negative: ['4012-8888-8888-1882', '36168002586008', 'order 1748503543012', 'tel +4539148803436467', '45348624-7940-4188-830c-18546d334519'],
+      negative: ['4012-8888-8888-1882', '36168002586008', 'order 1748503543012', 'tel +4539148803436467', '45348624-7940-4188-830c-18546d334519', 'numéro de sécurité sociale : 178066756359417'],
     },
   },
   {

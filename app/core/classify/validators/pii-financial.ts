@@ -2,6 +2,7 @@ import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import type { ValidationResult, Validator } from '../rule-types.ts';
 import { luhnValid } from './pii-checksums.ts';
 import { charAfter, charBefore, hasConsistentSeparators, hasContextWord } from './pii-context.ts';
+import { LONG_ID_WORDS } from './pii-national-ids.ts';
 
 const REJECT: ValidationResult = { valid: false };
 
@@ -78,6 +79,8 @@ export const paymentCard: Validator = (value, ctx) => {
   if (!brand) return REJECT;
   const isTestNumber = TEST_CARDS.has(digits);
   const labelled = hasContextWord(ctx, CARD_WORDS);
+  // `numéro de sécurité sociale : 178066756359417` passes Luhn and the UATP range too.
+  if (!labelled && hasContextWord(ctx, LONG_ID_WORDS)) return REJECT;
   const detail: Record<string, string> = { brand };
   if (isTestNumber) detail['test_number'] = 'true';
   const confidence = isTestNumber ? 0.5 : labelled ? 0.95 : 0.85;

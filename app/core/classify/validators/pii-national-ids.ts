@@ -277,3 +277,9 @@ export const nricSg: Validator = (value, ctx) => {
   if (table.letters[sum % 11] !== m[3]) return accept('SG', v, labelled ? 0.5 : 0.3, { checksum: 'invalid' });
   return accept('SG', v, labelled ? 0.95 : 0.8);
 };
+
+/**
+ * Labels of the national identifiers whose digits can also form a card number (a French NIR has
+ * 15 digits, a Chinese resident id 18, an Aadhaar 12): a number so labelled is not a card.
+ */
+export const LONG_ID_WORDS: readonly string[] = [...NIR_WORDS, ...CN_WORDS, ...AADHAAR_WORDS];
