@@ -39,7 +39,9 @@ for (const file of files) {
     bytes += Buffer.byteLength(content);
     for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) lines += 1;
     const result = await lintSource({ source: { content, filePath: path.basename(file) + '.txt', contentType: 'text' }, options: { config: config as never, noPhysicFilePath: true } });
-    for (const m of result.messages) reported.push(content.slice(m.range[0], m.range[1]));
+    // A copy, not a slice: V8 keeps a slice's whole 4 MB chunk alive (3.8 GB of RSS at 4M rows,
+    // out of heap at 8M).
+    for (const m of result.messages) reported.push(Buffer.from(content.slice(m.range[0], m.range[1]), 'utf8').toString('utf8'));
   }
 }
 const seconds = (performance.now() - t0) / 1000;
