@@ -9,7 +9,7 @@ import { allRules, validators } from '../app/core/classify/rules/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
 import { classifyCase } from '../app/core/pipeline/classify-step.ts';
 import { at, findingsByLocation, loadList, secretVariants } from './eval-samples.ts';
-import { truthPrecision } from './truth-precision.ts';
+import { truthPrecision } from '../samples/lib/truth-precision.ts';
 
 const [mode, caseDir, truthPath] = process.argv.slice(2) as ['secrets' | 'all', string, string];
 const h = await openCase(caseDir);

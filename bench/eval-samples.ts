@@ -11,7 +11,7 @@ import { expandInputs, ingestFiles } from '../app/core/ingest/ingest.ts';
 import { classifyCase } from '../app/core/pipeline/classify-step.ts';
 import { computeSubjects, ipCountryTablePaths, type SubjectsSummary } from '../app/core/subjects/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
-import { truthPrecision, type KindPrecision } from './truth-precision.ts';
+import { truthPrecision, type KindPrecision } from '../samples/lib/truth-precision.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +39,7 @@ export interface SamplesReport {
   pii: Record<string, { planted: number; found: number; recall: number }>;
   special: Record<string, { planted: number; found: number; recall: number }>;
   decoys: { planted: number; flagged: number; byKind: Record<string, number> };
-  /** Personal data and special categories: findings against the truth's cells (bench/truth-precision.ts). */
+  /** Personal data and special categories: findings against the truth's cells (samples/lib/truth-precision.ts). */
   precision: KindPrecision[];
   subjects: {
     truth: number;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { bytesOf, ensureSamples, filesIn, fmt, machine, ROOT, runChild, table, type ChildMeasure } from './lib.ts';
-import type { KindPrecision } from './truth-precision.ts';
+import type { KindPrecision } from '../samples/lib/truth-precision.ts';
 
 interface FileTiming {
   file: string;
