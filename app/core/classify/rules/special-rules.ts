@@ -49,7 +49,7 @@ const EXAMPLES: Record<SpecialKind, { positive: Array<{ text: string; value?: st
   },
   sex_life: {
     positive: [{ text: 'ik ben homo en woon in Utrecht' }],
-    negative: ['homogeneous mixture', 'DATABASE_URL=clickhouse://app:GEJ9NfQmcex*RYl@pg-primary'],
+    negative: ['homogeneous mixture', 'DATABASE_URL=clickhouse://app:GEJ9NfQmcex*RYl@pg-primary', 'ref GEJ9NfQm'],
   },
   political: {
     positive: [{ text: 'I voted for the Greens last year' }],
