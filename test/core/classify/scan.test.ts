@@ -69,6 +69,19 @@ describe('classifyRelation', () => {
     expect(kinds(4)).toEqual([]);
   });
 
+  it('reports a private address in a connection string once, as network layout, and a public one as an online identifier', async () => {
+    const findings = await scanTexts(['amqp://readonly@10.12.4.21:5672/parley', 'login from 81.2.69.160 failed', 'Subnet: 192.168.1.0/24'], {
+      rules: [...piiRules, ...operationalRules],
+      validators,
+      key,
+    });
+    const kinds = (i: number) => findings.filter((f) => f.index === i).map((f) => f.kind).sort();
+    expect(kinds(0)).toEqual(['private_ip']);
+    expect(kinds(1)).toEqual(['ip']);
+    // A subnet is not the operational rule's address: it stays an ip finding (with its scope).
+    expect(kinds(2)).toContain('ip');
+  });
+
   it('reports spans in code points, so text before the value may hold emoji', async () => {
     const text = `😀😀 token ${GITHUB}`;
     const [finding] = await scanTexts([text], { rules: secretRules, validators, key });

@@ -394,7 +394,7 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.ipv4',
-    version: 1,
+    version: 2,
     category: 'online_id',
     kind: 'ip',
     severity: 'low',
@@ -403,7 +403,10 @@ export const piiRules: Rule[] = [
     valueGroup: 1,
     validator: 'pii.ip',
     confidence: 0.8,
-    description: 'IPv4 address (scope in detail: public, private, …); not loopback, versions or OIDs.',
+    // A private (RFC 1918) address that the operational rule reports is network layout, counted
+    // once there rather than also as a person's online identifier.
+    yieldsTo: ['operational'],
+    description: 'IPv4 address (scope in detail: public, private, …); not loopback, versions or OIDs. A private address also found as operational network layout is reported there only.',
     examples: {
       positive: [
         { text: 'login from 81.2.69.160 failed', value: '81.2.69.160' },
