@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { literal } from '../../app/core/db/sql.ts';
 
 export interface KindPrecision {
   kind: string;
@@ -37,8 +38,6 @@ const TRUTH_KIND: Record<string, string> = {
   children: 'child',
 };
 
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 /** Runs on a closed case's database file, read-only, in a scratch DuckDB. */
 export async function truthPrecision(dbFile: string, truthJson: string): Promise<KindPrecision[]> {
   // A large truth keeps its lists in JSON-lines files beside truth.json; a small one inline.
@@ -56,13 +55,13 @@ export async function truthPrecision(dbFile: string, truthJson: string): Promise
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   try {
-    await c.run(`ATTACH ${lit(dbFile)} AS k (READ_ONLY)`);
-    const map = Object.entries(TRUTH_KIND).map(([t, k]) => `(${lit(t)}, ${lit(k)})`).join(', ');
+    await c.run(`ATTACH ${literal(dbFile)} AS k (READ_ONLY)`);
+    const map = Object.entries(TRUTH_KIND).map(([t, k]) => `(${literal(t)}, ${literal(k)})`).join(', ');
     await c.run(`CREATE TEMP TABLE truth_cells AS
       SELECT DISTINCT t.file, t.row, split_part(t.field, '.', 1) AS top, m.kind
-      FROM (SELECT file, row, field, kind FROM read_json(${lit(listFile('pii'))}, columns = {file: 'VARCHAR', row: 'BIGINT', field: 'VARCHAR', kind: 'VARCHAR'})
+      FROM (SELECT file, row, field, kind FROM read_json(${literal(listFile('pii'))}, columns = {file: 'VARCHAR', row: 'BIGINT', field: 'VARCHAR', kind: 'VARCHAR'})
             UNION ALL
-            SELECT file, row, field, category FROM read_json(${lit(listFile('special'))}, columns = {file: 'VARCHAR', row: 'BIGINT', field: 'VARCHAR', category: 'VARCHAR'})) t
+            SELECT file, row, field, category FROM read_json(${literal(listFile('special'))}, columns = {file: 'VARCHAR', row: 'BIGINT', field: 'VARCHAR', category: 'VARCHAR'})) t
       JOIN (VALUES ${map}) m(truth, kind) ON m.truth = t.kind`);
     const reader = await c.runAndReadAll(`
       SELECT f.kind AS kind, count(*)::BIGINT AS findings, count(t.kind)::BIGINT AS hits

@@ -81,7 +81,9 @@ export interface Rule {
   /**
    * Categories that win over this rule on the very same span of a cell: a phone-shaped run that
    * is also a checksummed national identifier or card number is that identifier, not a phone
-   * (an international number starts with `+`, which those rules never follow).
+   * (an international number starts with `+`, which those rules never follow). Settled within a
+   * pass, so those categories' rules must run in the same pass (token or sentence rules; a test
+   * checks it).
    */
   yieldsTo?: FindingCategory[];
   description: string;

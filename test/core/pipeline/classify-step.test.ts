@@ -33,6 +33,18 @@ async function counts(handle: CaseHandle): Promise<Counts> {
 }
 
 describe('classifyCase: the token and the prose passes side by side', () => {
+  it('runs every rule that yields to a category in the same pass as rules of that category (overlaps are settled within a pass)', () => {
+    const rules = allRules();
+    const yielding = rules.filter((r) => r.yieldsTo?.length);
+    expect(yielding.length).toBeGreaterThan(0);
+    for (const rule of yielding) {
+      for (const category of rule.yieldsTo!) {
+        const samePass = rules.filter((r) => r.category === category && isProseRule(r) === isProseRule(rule));
+        expect(samePass.length, `${rule.id} yields to ${category}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('numbers the token pass findings before the prose pass findings, as run one after the other', async () => {
     await withSampleCase(async (handle) => {
       const r = await classifyCase(handle);

@@ -6,7 +6,11 @@
  */
 /** Words written before the street's name: `rue de la Paix`, `Via Roma`, `ul. Długa`. */
 export const STREET_PREFIX = 'rue|avenue|boulevard|chemin|allée|impasse|place|calle|avenida|avda\\.?|paseo|plaza|via|viale|piazza|corso|largo|ul\\.|ulica|al\\.|aleja|rua|travessa|praça';
-/** Particles between a street word and the name: `calle de la`, `rua dos`. */
-export const STREET_PARTICLES = 'de|del|de la|des|du|di|della|dei|da|do|dos|das|la|le|les';
+/**
+ * Particles between a street word and the name, each followed by a space and repeated as needed
+ * (`calle de la` is `de` then `la`): no particle spans two, so no text splits two ways (a
+ * backtracking engine would try both).
+ */
+export const STREET_PARTICLES = 'de|del|des|du|di|della|dei|da|do|dos|das|la|le|les';
 /** Endings of compound street names: `Hauptstraße`, `Kalverstraat`. */
 export const STREET_COMPOUND = 'straße|strasse|str\\.|weg|allee|platz|gasse|damm|laan|straat|gracht|plein|kade|dijk';

@@ -10,6 +10,11 @@ import { STREET_COMPOUND, STREET_PARTICLES, STREET_PREFIX } from '../lexicons/st
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/**
+ * Start of a digit-led identifier or card: like `\b`, but never right after `+`, where a digit run
+ * is an international phone number (`+4915112345678` passes the German tax id check).
+ */
+const DIGITS_START = '(?:^|[^0-9A-Za-z_+])';
 /** A whole cell that is an identifier of another kind: a trace or device UUID, an IP address. */
 const OTHER_IDENTIFIER = `\\s*(?:(?i:${UUID})|${IPV4})\\s*`;
 
@@ -139,7 +144,7 @@ export const piiRules: Rule[] = [
     kind: 'payment_card',
     severity: 'critical',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{4,5})\\b',
+    pattern: `${DIGITS_START}([0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{4,5})\\b`,
     valueGroup: 1,
     notWithin: OTHER_IDENTIFIER,
     validator: 'pii.payment-card',
@@ -161,7 +166,7 @@ export const piiRules: Rule[] = [
     provider: 'US',
     severity: 'critical',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{3}[- .]?[0-9]{2}[- .]?[0-9]{4})\\b',
+    pattern: `${DIGITS_START}([0-9]{3}[- .]?[0-9]{2}[- .]?[0-9]{4})\\b`,
     valueGroup: 1,
     validator: 'pii.ssn-us',
     confidence: 0.6,
@@ -200,7 +205,7 @@ export const piiRules: Rule[] = [
     provider: 'DE',
     severity: 'high',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([1-9][0-9]{10}|[1-9][0-9] [0-9]{3} [0-9]{3} [0-9]{3})\\b',
+    pattern: `${DIGITS_START}([1-9][0-9]{10}|[1-9][0-9] [0-9]{3} [0-9]{3} [0-9]{3})\\b`,
     valueGroup: 1,
     validator: 'pii.tax-id-de',
     confidence: 0.4,
@@ -218,7 +223,7 @@ export const piiRules: Rule[] = [
     provider: 'FR',
     severity: 'high',
     keywords: [],
-    pattern: '(?i)(?:^|[^0-9A-Za-z_+])([1-478] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2})\\b',
+    pattern: `(?i)${DIGITS_START}([1-478] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2})\\b`,
     valueGroup: 1,
     validator: 'pii.nir-fr',
     confidence: 0.75,
@@ -291,7 +296,7 @@ export const piiRules: Rule[] = [
     provider: 'NL',
     severity: 'high',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{9}|[0-9]{4}\\.[0-9]{2}\\.[0-9]{3})\\b',
+    pattern: `${DIGITS_START}([0-9]{9}|[0-9]{4}\\.[0-9]{2}\\.[0-9]{3})\\b`,
     valueGroup: 1,
     validator: 'pii.bsn-nl',
     confidence: 0.3,
@@ -309,7 +314,7 @@ export const piiRules: Rule[] = [
     provider: 'PL',
     severity: 'high',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{11})\\b',
+    pattern: `${DIGITS_START}([0-9]{11})\\b`,
     valueGroup: 1,
     validator: 'pii.pesel-pl',
     confidence: 0.5,
@@ -327,7 +332,7 @@ export const piiRules: Rule[] = [
     provider: 'BR',
     severity: 'high',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2}|[0-9]{11})\\b',
+    pattern: `${DIGITS_START}([0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2}|[0-9]{11})\\b`,
     valueGroup: 1,
     validator: 'pii.cpf-br',
     confidence: 0.8,
@@ -345,7 +350,7 @@ export const piiRules: Rule[] = [
     provider: 'IN',
     severity: 'high',
     keywords: [],
-    pattern: '(?:^|[^0-9A-Za-z_+])([2-9][0-9]{3}[ :-]?[0-9]{4}[ :-]?[0-9]{4})\\b',
+    pattern: `${DIGITS_START}([2-9][0-9]{3}[ :-]?[0-9]{4}[ :-]?[0-9]{4})\\b`,
     valueGroup: 1,
     notWithin: OTHER_IDENTIFIER,
     validator: 'pii.aadhaar-in',

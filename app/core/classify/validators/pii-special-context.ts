@@ -144,7 +144,8 @@ function specialValidator(kind: SpecialKind): Validator {
       if (entries.length === 0) continue;
       // An exact word glued by a hyphen to another word is part of a compound ("trans-atlantic").
       if (entries.every((e) => !e.isPrefix) && /^-\p{L}/u.test(value.slice(index + word.length))) continue;
-      // A street named after a party or a people (`Via Verdi`, `Via Roma`) is an address.
+      // A street named after a party or a people (`Via Verdi 44`) is an address, and a word
+      // inside a key, hash or UUID is part of it: neither is a disclosure.
       const before = ctx.before + value.slice(0, index);
       const after = value.slice(index + word.length) + ctx.after;
       if (namesStreet(before, after) || insideToken(before, word, after)) continue;
