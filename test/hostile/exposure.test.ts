@@ -81,7 +81,7 @@ describe('exposure: a full analyze run', () => {
       const tables = await h.db.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1`);
       // The source data itself (src_<id> and the JSON leaves expanded from it) is the only copy allowed.
       const scanned = tables.map((r) => r.t).filter((t) => !/^src_\d+$/.test(t) && t !== 'json_cells');
-      expect(scanned).toEqual(expect.arrayContaining(['findings', 'sources', 'meta']));
+      expect(scanned).toEqual(expect.arrayContaining(['finding_values', 'finding_cells', 'sources', 'meta']));
       for (const t of scanned) {
         for (let offset = 0; ; offset += 5000) {
           const rows = await h.db.all(`SELECT * FROM "${t.replaceAll('"', '""')}" LIMIT 5000 OFFSET ${offset}`);

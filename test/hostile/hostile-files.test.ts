@@ -85,9 +85,9 @@ describe('hostile files (samples/hostile, outcomes in EXPECTED.md)', () => {
         const results = await ingestFiles(h, files);
         expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
         const tables = (await h.db.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1`)).map((r) => r.t);
-        for (const t of ['sources', 'json_cells', 'rejects', 'findings', 'source_columns', 'meta']) expect(tables).toContain(t);
+        for (const t of ['sources', 'json_cells', 'rejects', 'finding_values', 'finding_cells', 'source_columns', 'meta']) expect(tables).toContain(t);
         const views = (await h.db.all<{ v: string }>(`SELECT view_name AS v FROM duckdb_views() WHERE schema_name = 'main'`)).map((r) => r.v);
-        expect(views).toContain('cells');
+        expect(views).toEqual(expect.arrayContaining(['cells', 'findings']));
         const originals = (await h.db.all<{ o: string }>(`SELECT original AS o FROM source_columns WHERE source_id = 1 ORDER BY ordinal`)).map((r) => r.o);
         expect(originals).toEqual(expect.arrayContaining(['a"b', "c'd", '', '; DROP TABLE sources;', 'h/i~j']));
         const names = (await h.db.all<{ c: string }>(`SELECT column_name AS c FROM source_columns WHERE source_id = 1`)).map((r) => r.c);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDb, type Db } from '../db/open-db.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from '../db/schema.ts';
 import { migrateCellsTable, refreshCellsView } from '../db/cells-view.ts';
+import { migrateFindingsTable } from '../db/findings-store.ts';
 import { discardUnpublished } from '../ingest/unpublished.ts';
 import { AuditLog, type AuditInput } from './audit-log.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
@@ -184,6 +185,7 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
   let discarded: number[] = [];
   if (!readOnly) {
     await migrateCellsTable(db);
+    await migrateFindingsTable(db);
     await db.exec(SCHEMA_SQL);
     // An import killed before it published leaves rows no reader sees; they go before anything runs.
     discarded = await discardUnpublished(db);
@@ -213,6 +215,8 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
       const rulePack = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'rule_pack_version'`);
       current = {
         ...current,
+        // Opening for writing migrated the database (if it was older) to this schema.
+        schema_version: SCHEMA_VERSION,
         rule_pack_version: rulePack?.value ?? null,
         sources: sources.map((s) => ({
           source_id: s['source_id'] as number,

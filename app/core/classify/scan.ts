@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
 import { SCHEMA_SQL } from '../db/schema.ts';
+import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
@@ -494,7 +495,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
     // valid candidate, in parallel (1M rows: 233k, 0.7 s of JS -> 0.2 s).
     await db.exec(
       `CREATE TEMP TABLE ${VALID_FP} AS
-       SELECT v.cand_id, coalesce(v.fingerprint, ${fingerprintSql('c.value')}) AS fingerprint, v.preview, v.confidence, v.detail, v.normalized
+       SELECT v.cand_id, c.rule_idx, coalesce(v.fingerprint, ${fingerprintSql('c.value')}) AS fingerprint, v.preview, v.confidence, v.detail, v.normalized
        FROM ${VALID} v JOIN ${CANDS} c ON c.cand_id = v.cand_id`,
       hmacPadParams(key),
     );
@@ -508,8 +509,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       db,
       signal,
       `CREATE TEMP TABLE ${TEXT_KEEP} AS
-       SELECT h.tid, h.span_start, h.span_end, h.value, h.rule_idx, r.specificity, r.category, r.kind,
-              v.fingerprint, v.preview, v.confidence, v.detail, v.normalized
+       SELECT h.tid, h.span_start, h.span_end, h.value, h.rule_idx, r.specificity, r.category, r.kind, c.cand_id
        FROM ${TEXT_HITS} h
        JOIN ${CANDS} c ON c.rule_idx = h.rule_idx AND c.value = h.value
        JOIN ${VALID_FP} v ON v.cand_id = c.cand_id
@@ -667,11 +667,15 @@ async function resolveOverlaps(db: Db, rules: Rule[], signal: AbortSignal | unde
   );
 }
 
+/**
+ * Replaces the findings of `rules`: one `finding_values` row per valid candidate that some cell
+ * kept (value id = base + candidate id), one `finding_cells` row per kept cell (finding ids in
+ * cell order). Review marks of an earlier run come back where the same rule finds the same value
+ * in the same cell.
+ */
 async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefined): Promise<{ findings: number; byKind: Record<string, number> }> {
   await db.exec(SCHEMA_SQL);
   const ruleIds = rules.map((r) => literal(r.id)).join(', ') || 'NULL';
-  // Each kept cell with its match; `rid` (the cell's place in sorted KEEP) numbers the findings.
-  const kept = `(SELECT c.rowid AS rid, c.source_id, c.row, c.field, t.* FROM ${KEEP} c JOIN (SELECT rowid AS kid, * FROM ${TEXT_KEEP}) t ON t.kid = c.kid)`;
   return db.transaction(async () => {
     await runCancellable(
       db,
@@ -679,17 +683,39 @@ async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefi
       `CREATE TEMP TABLE ${SAVED} AS SELECT source_id, row, field, rule_id, fingerprint, max(review) AS review
        FROM findings WHERE review <> 'unreviewed' AND rule_id IN (${ruleIds}) GROUP BY ALL`,
     );
-    await runCancellable(db, signal, `DELETE FROM findings WHERE rule_id IN (${ruleIds})`);
+    checkAborted(signal);
+    await deleteFindingsOfRules(db, ruleIds);
+    const valueBase = await nextValueBase(db);
+    const findingBase = await nextFindingBase(db);
     await runCancellable(
       db,
       signal,
-      `INSERT INTO findings
-       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + k.rid + 1,
-              k.source_id, k.row, k.field, r.rule_id, r.rule_version, r.category, r.kind, r.provider, r.severity, k.confidence,
-              k.span_start, k.span_end, k.preview, k.fingerprint, k.normalized, k.detail, coalesce(s.review, 'unreviewed')
-       FROM ${kept} k JOIN ${RULES} r ON r.rule_idx = k.rule_idx
-       LEFT JOIN ${SAVED} s ON s.source_id = k.source_id AND s.row = k.row AND s.field = k.field AND s.rule_id = r.rule_id AND s.fingerprint = k.fingerprint`,
+      `INSERT INTO finding_values
+       SELECT ${valueBase} + v.cand_id, r.rule_id, r.rule_version, r.category, r.kind, r.provider, r.severity,
+              v.confidence, v.preview, v.fingerprint, v.normalized, v.detail
+       FROM ${VALID_FP} v JOIN ${RULES} r ON r.rule_idx = v.rule_idx
+       WHERE v.cand_id IN (SELECT cand_id FROM ${TEXT_KEEP})
+       ORDER BY v.cand_id`,
     );
+    // KEEP is sorted by cell: its row id numbers the findings.
+    await runCancellable(
+      db,
+      signal,
+      `INSERT INTO finding_cells
+       SELECT ${findingBase} + c.rowid + 1, c.source_id, c.row, c.field, ${valueBase} + t.cand_id, t.span_start, t.span_end, NULL
+       FROM ${KEEP} c JOIN (SELECT rowid AS kid, cand_id, span_start, span_end FROM ${TEXT_KEEP}) t ON t.kid = c.kid`,
+    );
+    if ((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${SAVED}`))?.n) {
+      await runCancellable(
+        db,
+        signal,
+        `UPDATE finding_cells SET review = s.review
+         FROM (SELECT f.finding_id, s.review FROM findings f
+               JOIN ${SAVED} s ON s.source_id = f.source_id AND s.row = f.row AND s.field = f.field AND s.rule_id = f.rule_id AND s.fingerprint = f.fingerprint
+               WHERE f.finding_id > ${findingBase}) s
+         WHERE finding_cells.finding_id = s.finding_id`,
+      );
+    }
     const rows = await db.all<{ kind: string; n: number }>(
       `SELECT t.kind, count(*) AS n FROM ${KEEP} c JOIN (SELECT rowid AS kid, kind FROM ${TEXT_KEEP}) t ON t.kid = c.kid GROUP BY t.kind ORDER BY t.kind`,
     );

@@ -10,7 +10,7 @@
  * and only the leaves of JSON held in text (`message.content`) are materialised, in `json_cells`.
  * Copying every cell into a table doubled the work of an import.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -59,11 +59,13 @@ CREATE TABLE IF NOT EXISTS json_cells (
   text      VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS findings (
-  finding_id   BIGINT NOT NULL,     -- unique; no index: writing millions of findings into an ART index cost more than all matching
-  source_id    INTEGER NOT NULL,
-  row          BIGINT NOT NULL,
-  field        VARCHAR NOT NULL,
+-- Findings are stored in two tables and read through the \`findings\` view. Everything about a
+-- found value (its rule, masked preview, fingerprint, confidence) is the same in every cell that
+-- holds it, so it is stored once per value in finding_values; finding_cells holds one narrow row
+-- per cell. On a log that repeats its hosts and addresses in every row (1M rows: 2.6M findings,
+-- 220k values), writing 18 columns per finding cost ~3 s, the two tables ~1 s.
+CREATE TABLE IF NOT EXISTS finding_values (
+  value_id     BIGINT NOT NULL,     -- unique
   rule_id      VARCHAR NOT NULL,
   rule_version INTEGER NOT NULL,
   category     VARCHAR NOT NULL,
@@ -71,12 +73,27 @@ CREATE TABLE IF NOT EXISTS findings (
   provider     VARCHAR,
   severity     VARCHAR NOT NULL,
   confidence   DOUBLE NOT NULL,
-  span_start   INTEGER,             -- character offsets of the value in the cell text (0-based, half-open)
-  span_end     INTEGER,
   preview      VARCHAR NOT NULL,    -- masked
   fingerprint  VARCHAR NOT NULL,    -- hex HMAC-SHA256 of the value under the case key
   normalized   VARCHAR,             -- identifiers only (email, phone, ids); never set for secrets
-  detail       VARCHAR,             -- JSON
-  review       VARCHAR NOT NULL DEFAULT 'unreviewed'  -- unreviewed | confirmed | false_positive
+  detail       VARCHAR              -- JSON
 );
+
+CREATE TABLE IF NOT EXISTS finding_cells (
+  finding_id   BIGINT NOT NULL,     -- unique; no index: writing millions of findings into an ART index cost more than all matching
+  source_id    INTEGER NOT NULL,
+  row          BIGINT NOT NULL,
+  field        VARCHAR NOT NULL,
+  value_id     BIGINT NOT NULL,     -- finding_values
+  span_start   INTEGER,             -- character offsets of the value in the cell text (0-based, half-open)
+  span_end     INTEGER,
+  review       VARCHAR              -- NULL (unreviewed) | confirmed | false_positive
+);
+
+-- One row per finding: the cell, its value and the review mark (unreviewed | confirmed | false_positive).
+CREATE OR REPLACE VIEW findings AS
+SELECT c.finding_id, c.source_id, c.row, c.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
+       v.confidence, c.span_start, c.span_end, v.preview, v.fingerprint, v.normalized, v.detail,
+       coalesce(c.review, 'unreviewed') AS review
+FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id;
 `;

@@ -1,5 +1,6 @@
 import type { CaseHandle } from '../case/case.ts';
 import { AppError } from '../../shared/errors.ts';
+import { setReview } from '../db/findings-store.ts';
 import type { FindingFilter } from '../../shared/contract.ts';
 
 /**
@@ -77,7 +78,7 @@ export async function reviewFindings(handle: CaseHandle, findingIds: number[], r
       const chunk = ids.slice(i, i + 1000);
       const marks = chunk.map(() => '?').join(', ');
       const before = await handle.db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE finding_id IN (${marks})`, chunk);
-      await handle.db.exec(`UPDATE findings SET review = ? WHERE finding_id IN (${marks})`, [review, ...chunk]);
+      await setReview(handle.db, chunk, review);
       updated += Number(before?.n ?? 0);
     }
   });

@@ -2,6 +2,8 @@ import type { Db } from '../db/open-db.ts';
 import { fingerprint } from '../classify/fingerprint.ts';
 import { maskValue } from '../classify/mask.ts';
 import { cellParts } from '../db/cells-view.ts';
+import { deleteFindingsOfRules, nextFindingBase, storeFindingRows } from '../db/findings-store.ts';
+import { literal } from '../db/sql.ts';
 
 /**
  * Columns whose role says what they hold (a `full_name` column holds names, a
@@ -21,7 +23,7 @@ export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
   const ids = ROLE_RULES.map((r) => `'${r.ruleId}'`).join(', ');
   await db.exec(`DROP TABLE IF EXISTS role_saved_reviews`);
   await db.exec(`CREATE TEMP TABLE role_saved_reviews AS SELECT source_id, row, field, rule_id, fingerprint, review FROM findings WHERE rule_id IN (${ids}) AND review <> 'unreviewed'`);
-  await db.exec(`DELETE FROM findings WHERE rule_id IN (${ids})`);
+  await deleteFindingsOfRules(db, ids);
   for (const rule of ROLE_RULES) {
     // The role's columns read directly (through the cells view, every column of every source was unpivoted).
     const parts = await cellParts(db, 'TRUE', rule.role);
@@ -39,16 +41,17 @@ export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
       appender.endRow();
     }
     appender.closeSync();
-    await db.exec(
-      `INSERT INTO findings
-       SELECT (SELECT coalesce(max(finding_id), 0) FROM findings) + row_number() OVER (ORDER BY c.source_id, c.row, c.field),
-         c.source_id, c.row, c.field, ?, ${ROLE_RULE_VERSION}, ?, ?, NULL, 'medium', ?, 0, length(c.text),
-         v.preview, v.fingerprint, v.normalized, json_object('basis', 'column role ' || ?),
-         coalesce(s.review, 'unreviewed')
+    const base = await nextFindingBase(db);
+    await storeFindingRows(
+      db,
+      `SELECT ${base} + row_number() OVER (ORDER BY c.source_id, c.row, c.field) AS finding_id,
+         c.source_id, c.row, c.field, ${literal(rule.ruleId)} AS rule_id, ${ROLE_RULE_VERSION} AS rule_version, ${literal(rule.category)} AS category,
+         ${literal(rule.kind)} AS kind, NULL AS provider, 'medium' AS severity, ${rule.confidence} AS confidence, 0 AS span_start, length(c.text) AS span_end,
+         v.preview, v.fingerprint, v.normalized, json_object('basis', ${literal(`column role ${rule.role}`)}) AS detail,
+         coalesce(s.review, 'unreviewed') AS review
        FROM ${cells} c
        JOIN role_values v ON v.text = c.text
-       LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ? AND s.fingerprint = v.fingerprint`,
-      [rule.ruleId, rule.category, rule.kind, rule.confidence, rule.role, rule.ruleId],
+       LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ${literal(rule.ruleId)} AND s.fingerprint = v.fingerprint`,
     );
     const n = await db.one<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE rule_id = ?`, [rule.ruleId]);
     added += n?.n ?? 0;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
+import { setReview } from '../../../app/core/db/findings-store.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
 import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
@@ -91,8 +92,8 @@ describe('classifyRelation', () => {
   it('keeps review marks across a rerun and drops findings whose text no longer matches', async () => {
     await withCells([`a ${GITHUB}`, `b api_key=${STRIPE}`], async (db) => {
       await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key });
-      await db.exec(`UPDATE findings SET review = 'false_positive' WHERE kind = 'github_token'`);
-      await db.exec(`UPDATE findings SET review = 'confirmed' WHERE kind = 'stripe_secret_key'`);
+      await setReview(db, (await db.all<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'github_token'`)).map((r) => r.id), 'false_positive');
+      await setReview(db, (await db.all<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`)).map((r) => r.id), 'confirmed');
       await db.exec(`UPDATE cells SET text = 'b nothing here' WHERE row = 2`);
       await classifyRelation(db, { relation: 'cells', rules: secretRules, validators, key });
       const rows = await db.all<{ kind: string; review: string }>('SELECT kind, review FROM findings ORDER BY row');

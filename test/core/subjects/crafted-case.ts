@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
+import { storeFindingRows } from '../../../app/core/db/findings-store.ts';
 
 export const CRAFTED_COLUMNS = ['user_id', 'account', 'email', 'phone', 'ip', 'device_id', 'session_id', 'name', 'locale', 'country', 'message'] as const;
 export type CraftedRow = Partial<Record<(typeof CRAFTED_COLUMNS)[number], string>>;
@@ -31,10 +32,15 @@ export async function craftCase(db: Db, rows: CraftedRow[], findings: CraftedFin
       [i + 1, ...CRAFTED_COLUMNS.map((c) => row[c] ?? null)],
     );
   }
-  for (const [i, f] of findings.entries()) {
-    await db.exec(
-      `INSERT INTO findings VALUES ($1, 1, $2, 'message', $3, 1, $4, $5, NULL, 'high', 0.9, NULL, NULL, '***', $6, $7, $8, $9)`,
-      [i + 1, f.row, `test.${f.kind}`, f.category, f.kind, '0'.repeat(64), f.normalized ?? null, f.detail ? JSON.stringify(f.detail) : null, f.review ?? 'unreviewed'],
-    );
+  if (findings.length > 0) {
+    await db.exec(`CREATE TEMP TABLE crafted_findings AS SELECT * FROM findings LIMIT 0`);
+    for (const [i, f] of findings.entries()) {
+      await db.exec(
+        `INSERT INTO crafted_findings VALUES ($1, 1, $2, 'message', $3, 1, $4, $5, NULL, 'high', 0.9, NULL, NULL, '***', $6, $7, $8, $9)`,
+        [i + 1, f.row, `test.${f.kind}`, f.category, f.kind, '0'.repeat(64), f.normalized ?? null, f.detail ? JSON.stringify(f.detail) : null, f.review ?? 'unreviewed'],
+      );
+    }
+    await storeFindingRows(db, 'SELECT * FROM crafted_findings');
+    await db.exec('DROP TABLE crafted_findings');
   }
 }

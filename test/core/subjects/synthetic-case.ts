@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
+import { storeFindingRows } from '../../../app/core/db/findings-store.ts';
 import { ipCountryTablePaths } from '../../../app/core/subjects/country.ts';
 
 export interface SyntheticOptions {
@@ -287,7 +288,8 @@ async function writeSource(db: Db, rows: Row[]): Promise<void> {
 }
 
 async function writeFindings(db: Db, mentions: Mention[]): Promise<void> {
-  const appender = await db.connection.createAppender('findings');
+  await db.exec(`CREATE TEMP TABLE synthetic_findings AS SELECT * FROM findings LIMIT 0`);
+  const appender = await db.connection.createAppender('synthetic_findings', 'main', 'temp');
   mentions.forEach((m, i) => {
     appender.appendBigInt(BigInt(i + 1));
     appender.appendInteger(1);
@@ -312,4 +314,6 @@ async function writeFindings(db: Db, mentions: Mention[]): Promise<void> {
     appender.endRow();
   });
   appender.closeSync();
+  await storeFindingRows(db, 'SELECT * FROM synthetic_findings');
+  await db.exec('DROP TABLE synthetic_findings');
 }

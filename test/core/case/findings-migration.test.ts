@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCase } from '../../../app/core/case/case.ts';
+import { ingestFiles } from '../../../app/core/ingest/ingest.ts';
+import { classifyCase } from '../../../app/core/pipeline/classify-step.ts';
+import { reviewFindings } from '../../../app/core/pipeline/findings.ts';
+import { FINDING_COLUMNS } from '../../../app/core/db/findings-store.ts';
+import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+
+const LOG = [
+  'host,client_ip,message',
+  'api-3.internal,10.2.3.4,contact me at ana.lopez@example.org please',
+  'api-3.internal,10.2.3.4,key sk_live_4eC39HqLyjWDarjtT1zdp7dcXYZ used',
+  'api-4.internal,10.2.3.5,contact me at ana.lopez@example.org again',
+].join('\n') + '\n';
+
+const ALL = `SELECT ${FINDING_COLUMNS.join(', ')} FROM findings ORDER BY finding_id`;
+
+describe('findings storage', () => {
+  it('stores a value found in many cells once and reads every finding back through the findings view', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'log.csv': LOG });
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        await classifyCase(h);
+        const byValue = await h.db.all<{ kind: string; cells: number; values: number }>(
+          `SELECT v.kind, count(*) AS cells, count(DISTINCT v.value_id) AS values
+           FROM finding_cells c JOIN finding_values v USING (value_id) WHERE v.kind IN ('email', 'internal_hostname') GROUP BY v.kind ORDER BY v.kind`,
+        );
+        expect(byValue).toEqual([
+          { kind: 'email', cells: 2, values: 1 },
+          { kind: 'internal_hostname', cells: 3, values: 2 },
+        ]);
+        const findings = await h.db.all<{ finding_id: number; review: string }>(ALL);
+        expect(findings.map((f) => f.finding_id)).toEqual(findings.map((_, i) => i + 1));
+        expect(new Set(findings.map((f) => f.review))).toEqual(new Set(['unreviewed']));
+      });
+    });
+  });
+
+  it('opens a case whose findings were one table (earlier format) with the same findings and review marks, and reclassifies it', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'log.csv': LOG });
+      const caseDir = path.join(dir, 'case');
+      let before: unknown[] = [];
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        await classifyCase(h);
+        const stripe = await h.db.one<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`);
+        await reviewFindings(h, [stripe!.id], 'confirmed');
+        before = await h.db.all(ALL);
+        // Rebuild the earlier format by hand: one findings table with every column.
+        await h.db.exec(`CREATE TABLE findings_old AS ${ALL};
+          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_values;
+          ALTER TABLE findings_old RENAME TO findings;`);
+      });
+      expect(before.length).toBeGreaterThan(5);
+
+      const h = await openCase(caseDir, { readablePaths: files });
+      try {
+        const types = await h.db.all<{ name: string; type: string }>(
+          `SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_name LIKE 'finding%' ORDER BY 1`,
+        );
+        expect(types).toEqual([
+          { name: 'finding_cells', type: 'BASE TABLE' },
+          { name: 'finding_values', type: 'BASE TABLE' },
+          { name: 'findings', type: 'VIEW' },
+        ]);
+        expect(await h.db.all(ALL)).toEqual(before);
+        await classifyCase(h);
+        const after = await h.db.all<{ kind: string; review: string }>(ALL);
+        expect(after.map((f) => f.kind)).toEqual((before as Array<{ kind: string }>).map((f) => f.kind));
+        expect(after.filter((f) => f.review === 'confirmed').map((f) => f.kind)).toEqual(['stripe_secret_key']);
+      } finally {
+        h.close();
+      }
+    });
+  });
+});
