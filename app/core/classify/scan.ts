@@ -133,6 +133,11 @@ export interface KeywordPlan {
   groups: string[];
   /** Keyword -> indexes of the rules it admits. */
   rulesByKeyword: Map<string, number[]>;
+  /**
+   * Keyword -> the keywords of its level that a match of it can hide (its end can be their
+   * start). A text where it is found is searched for those with a plain substring test.
+   */
+  hides: Map<string, string[]>;
 }
 
 function escapeLiteral(k: string): string {
@@ -155,7 +160,9 @@ function overlaps(a: string, b: string): boolean {
  * Which rules each keyword admits, and how to find the keywords in a text: one RE2 alternation
  * per containment level. RE2 reports non-overlapping matches, so a keyword that contains another
  * goes into a later level, and where a keyword can end where another begins (`/v1/` then
- * `/home/`) the first also admits the rules of the second; each rule's own regex then decides.
+ * `/home/`) the first notes that it can hide the second; a text where the first is found is
+ * then tested for the second as a substring (admitting the second's rules outright admitted
+ * most rules for most texts: `secret` hid every keyword that starts with a `t`).
  */
 export function planKeywords(rules: Rule[]): KeywordPlan {
   const own = new Map<string, number[]>();
@@ -175,15 +182,16 @@ export function planKeywords(rules: Rule[]): KeywordPlan {
   const levels: string[][] = [];
   for (const k of keys) (levels[levelOf(k)] ??= []).push(k);
   const rulesByKeyword = new Map<string, number[]>();
+  const hides = new Map<string, string[]>();
   for (const group of levels) {
     for (const k of group ?? []) {
-      const admitted = new Set(own.get(k) ?? []);
-      for (const other of group) if (other !== k && overlaps(k, other)) for (const i of own.get(other) ?? []) admitted.add(i);
-      rulesByKeyword.set(k, [...admitted].sort((a, b) => a - b));
+      rulesByKeyword.set(k, [...new Set(own.get(k) ?? [])].sort((a, b) => a - b));
+      const hidden = group.filter((other) => other !== k && overlaps(k, other));
+      if (hidden.length > 0) hides.set(k, hidden);
     }
   }
   const groups = levels.filter((g) => g && g.length > 0).map((g) => g.sort((a, b) => b.length - a.length).map(escapeLiteral).join('|'));
-  return { groups, rulesByKeyword };
+  return { groups, rulesByKeyword, hides };
 }
 
 /**
@@ -289,11 +297,12 @@ const NO_MATCHES = 'SELECT NULL::INTEGER AS rule_idx, NULL::BIGINT AS tid, NULL:
  * the lower-cased text (one RE2 alternation per containment level) are joined to their rules.
  */
 function admittedPairsSql(plan: ScanPlan, texts: string, kwmap: string, target: string): string {
-  const found = plan.keywords.groups.map((g) => `regexp_extract_all(lower(text), ${literal(g)})`).join(', ');
+  const found = plan.keywords.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`).join(', ');
   return `CREATE TEMP TABLE ${target} AS
     SELECT DISTINCT h.tid, m.rule_idx
-    FROM (SELECT rowid AS tid, unnest(list_distinct(flatten([${found}]))) AS k FROM ${texts}) h
-    JOIN ${kwmap} m ON m.k = h.k`;
+    FROM (SELECT tid, lt, unnest(list_distinct(flatten([${found}]))) AS k FROM (SELECT rowid AS tid, lower(text) AS lt FROM ${texts})) h
+    JOIN ${kwmap} m ON m.k = h.k
+    WHERE m.hidden IS NULL OR contains(h.lt, m.hidden)`;
 }
 
 /**
@@ -426,14 +435,19 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       // Stage 2: the rules each candidate text admits, then their regexes on those texts only.
       let admitted: number[] = [];
       if (plan.byKeyword.length > 0) {
-        await db.exec(`CREATE TEMP TABLE ${KWMAP} (k VARCHAR, rule_idx INTEGER)`);
+        // (keyword found, rule admitted, keyword the text must also contain: one it may hide).
+        await db.exec(`CREATE TEMP TABLE ${KWMAP} (k VARCHAR, rule_idx INTEGER, hidden VARCHAR)`);
         const appender = await db.connection.createAppender(KWMAP, 'main', 'temp');
+        const admit = (k: string, i: number, hidden: string | null) => {
+          appender.appendVarchar(k);
+          appender.appendInteger(i);
+          if (hidden === null) appender.appendNull();
+          else appender.appendVarchar(hidden);
+          appender.endRow();
+        };
         for (const [k, ids] of plan.keywords.rulesByKeyword) {
-          for (const i of ids) {
-            appender.appendVarchar(k);
-            appender.appendInteger(i);
-            appender.endRow();
-          }
+          for (const i of ids) admit(k, i, null);
+          for (const other of plan.keywords.hides.get(k) ?? []) for (const i of plan.keywords.rulesByKeyword.get(other) ?? []) admit(k, i, other);
         }
         appender.closeSync();
         await runCancellable(db, signal, admittedPairsSql(plan, CAND_TEXTS, KWMAP, PAIRS));

@@ -277,12 +277,26 @@ describe('planKeywords', () => {
     expect(plan.rulesByKeyword.get('x-api-key')).toEqual([1]);
   });
 
-  it('lets a keyword admit the rules of a keyword that its last delimiter could hide', () => {
+  it('notes the keywords a keyword\'s match can hide (its last delimiter their first), to test the text for them', () => {
     const base = secretRules[0]!;
     const plan = planKeywords([
       { ...base, id: 'a', keywords: ['/v1/'] },
       { ...base, id: 'b', keywords: ['/home/'] },
+      { ...base, id: 'c', keywords: ['secret'] },
     ]);
-    expect(plan.rulesByKeyword.get('/v1/')).toEqual([0, 1]);
+    expect(plan.rulesByKeyword.get('/v1/')).toEqual([0]);
+    expect(plan.hides.get('/v1/')).toEqual(['/home/']);
+    expect(plan.hides.get('/home/')).toEqual(['/v1/']);
+    expect(plan.hides.get('secret')).toBeUndefined();
+  });
+
+  it('finds the rule of a keyword hidden inside another keyword\'s match', async () => {
+    const base = piiRules.find((r) => r.id === 'pii.email')!;
+    const rules: Rule[] = [
+      { ...base, id: 'test.v1', kind: 'v1', keywords: ['/v1/'], pattern: '(/v1/[a-z]+)', valueGroup: 1, validator: undefined, yieldsTo: undefined, notWithin: undefined },
+      { ...base, id: 'test.home', kind: 'home', keywords: ['/home/'], pattern: '(/home/[a-z]+)', valueGroup: 1, validator: undefined, yieldsTo: undefined, notWithin: undefined },
+    ];
+    const found = await scanTexts(['GET /v1/home/alice', 'GET /v1/x and /home/bob', 'GET /v1/only'], { rules, validators, key });
+    expect(found.map((f) => `${f.index}:${f.ruleId}`).sort()).toEqual(['0:test.home', '0:test.v1', '1:test.home', '1:test.v1', '2:test.v1']);
   });
 });
