@@ -2,7 +2,7 @@ import type { Db } from '../db/open-db.ts';
 import { fingerprint } from '../classify/fingerprint.ts';
 import { maskValue } from '../classify/mask.ts';
 import { cellParts } from '../db/cells-view.ts';
-import { deleteFindingsOfRules, nextFindingBase, storeFindingRows } from '../db/findings-store.ts';
+import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
 import { literal } from '../db/sql.ts';
 
 /**
@@ -41,14 +41,19 @@ export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
       appender.endRow();
     }
     appender.closeSync();
-    const base = await nextFindingBase(db);
-    await storeFindingRows(
-      db,
-      `SELECT ${base} + row_number() OVER (ORDER BY c.source_id, c.row, c.field) AS finding_id,
-         c.source_id, c.row, c.field, ${literal(rule.ruleId)} AS rule_id, ${ROLE_RULE_VERSION} AS rule_version, ${literal(rule.category)} AS category,
-         ${literal(rule.kind)} AS kind, NULL AS provider, 'medium' AS severity, ${rule.confidence} AS confidence, 0 AS span_start, length(c.text) AS span_end,
-         v.preview, v.fingerprint, v.normalized, json_object('basis', ${literal(`column role ${rule.role}`)}) AS detail,
-         coalesce(s.review, 'unreviewed') AS review
+    // One value row per distinct text (its row id numbers it), one cell row per cell holding it.
+    const valueBase = await nextValueBase(db);
+    const findingBase = await nextFindingBase(db);
+    await db.exec(
+      `INSERT INTO finding_values
+       SELECT ${valueBase} + rowid + 1, ${literal(rule.ruleId)}, ${ROLE_RULE_VERSION}, ${literal(rule.category)}, ${literal(rule.kind)}, NULL, 'medium', ${rule.confidence},
+              preview, fingerprint, normalized, json_object('basis', ${literal(`column role ${rule.role}`)})
+       FROM role_values`,
+    );
+    await db.exec(
+      `INSERT INTO finding_cells
+       SELECT ${findingBase} + row_number() OVER (ORDER BY c.source_id, c.row, c.field), c.source_id, c.row, c.field, ${valueBase} + v.rowid + 1,
+              0, length(c.text), s.review
        FROM ${cells} c
        JOIN role_values v ON v.text = c.text
        LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ${literal(rule.ruleId)} AND s.fingerprint = v.fingerprint`,

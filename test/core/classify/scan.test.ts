@@ -6,7 +6,8 @@ import { setReview } from '../../../app/core/db/findings-store.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
 import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
-import { ClassifyError, classifyRelation, planKeywords, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
+import { ClassifyError, classifyRelation, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
+import { listLiteral } from '../../../app/core/db/sql.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
 import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
 
@@ -261,6 +262,26 @@ describe('classifyRelation', () => {
   it('refuses two rules with the same id', async () => {
     await withCells(['x'], async (db) => {
       await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });
+    });
+  });
+});
+
+describe('planScan', () => {
+  it('leaves out of stage 1 a text wholly of a shape that the rules it matches do not search (a UUID for the digit-run rules)', async () => {
+    const pick = (id: string) => piiRules.find((r) => r.id === id)!;
+    const plan = planScan([pick('pii.phone'), pick('pii.ipv4'), pick('pii.dni-es')]);
+    const texts = ['0267154d-4123-8567-9012-81798fb61f1a', '10.20.30.40', 'trace 0267154d-4123-8567-9012-81798fb61f1a call +49 30 1234567', 'Ruf mich an: +49 30 1234567', 'no digits here'];
+    await withScratchDb(async (db) => {
+      const rows = await db.all<{ text: string; ok: boolean }>(
+        `SELECT text, (${plan.stage1}) AS ok FROM (SELECT unnest(${listLiteral(texts)}) AS text)`,
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.text, r.ok]))).toEqual({
+        [texts[0]!]: false,
+        [texts[1]!]: true,
+        [texts[2]!]: true,
+        [texts[3]!]: true,
+        [texts[4]!]: false,
+      });
     });
   });
 });

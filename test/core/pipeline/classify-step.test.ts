@@ -4,7 +4,8 @@ import { classifyCase, isProseRule } from '../../../app/core/pipeline/classify-s
 import { ingestFiles, expandInputs } from '../../../app/core/ingest/ingest.ts';
 import { allRules } from '../../../app/core/classify/rules/index.ts';
 import { generateSamples } from '../../../samples/lib/generate-samples.ts';
-import { withCase, withTempDir } from '../../helpers/temp-case.ts';
+import { withCase, withTempDir, writeInputs } from '../../helpers/temp-case.ts';
+import { reviewFindings } from '../../../app/core/pipeline/findings.ts';
 import { listLiteral } from '../../../app/core/db/sql.ts';
 import type { CaseHandle } from '../../../app/core/case/case.ts';
 
@@ -65,6 +66,43 @@ describe('classifyCase: the token and the prose passes side by side', () => {
       const before = await listed();
       await classifyCase(handle);
       expect(await listed()).toEqual(before);
+    });
+  });
+
+  it('reports every cell of a name or address column as a finding, one masked value per distinct text, and keeps review marks on a rerun', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, {
+        'customers.csv': 'full_name,billing_address,plan\nAnna Kowalska,"ul. Długa 5, Kraków",pro\nJan Nowak,"Rynek 1, Gdańsk",free\nAnna Kowalska,"ul. Długa 5, Kraków",pro\n',
+      });
+      await withCase(dir, files, async (handle) => {
+        await ingestFiles(handle, files);
+        await classifyCase(handle);
+        const roleRows = () =>
+          handle.db.all<{ finding_id: number; rule_id: string; row: number; field: string; preview: string; fingerprint: string; review: string; span_end: number }>(
+            `SELECT finding_id, rule_id, row, field, preview, fingerprint, review, span_end FROM findings WHERE rule_id LIKE 'column-role.%' ORDER BY finding_id`,
+          );
+        const rows = await roleRows();
+        expect(rows.map((r) => `${r.rule_id}:${r.row}:${r.field}`)).toEqual([
+          'column-role.name:1:full_name', 'column-role.name:2:full_name', 'column-role.name:3:full_name',
+          'column-role.address:1:billing_address', 'column-role.address:2:billing_address', 'column-role.address:3:billing_address',
+        ]);
+        expect(rows.some((r) => r.preview.includes('Kowalska') || r.preview.includes('Długa'))).toBe(false);
+        expect(rows[0]!.fingerprint).toBe(rows[2]!.fingerprint);
+        expect(rows[0]!.span_end).toBe('Anna Kowalska'.length);
+        const values = await handle.db.one<{ n: number }>(`SELECT count(*) AS n FROM finding_values WHERE rule_id LIKE 'column-role.%'`);
+        expect(values?.n).toBe(4);
+        // Every finding id is unique across the passes and the role findings.
+        const ids = await handle.db.one<{ n: number; d: number }>(`SELECT count(*) AS n, count(DISTINCT finding_id) AS d FROM findings`);
+        expect(ids?.d).toBe(ids?.n);
+
+        await reviewFindings(handle, [rows[1]!.finding_id], 'false_positive');
+        await classifyCase(handle);
+        const again = await roleRows();
+        expect(again.map((r) => `${r.row}:${r.field}:${r.review}`)).toEqual([
+          '1:full_name:unreviewed', '2:full_name:false_positive', '3:full_name:unreviewed',
+          '1:billing_address:unreviewed', '2:billing_address:unreviewed', '3:billing_address:unreviewed',
+        ]);
+      });
     });
   });
 
