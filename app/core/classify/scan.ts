@@ -60,6 +60,16 @@ export interface ClassifyOptions {
    * in a fixed order (finding ids follow the order of the passes).
    */
   beforeWrite?: () => Promise<void>;
+  /**
+   * Stage 0 taken from this table (text, batch, parts) instead of reading the cells: the texts
+   * another pass over the same `parts` shared (`shareTexts`), so the cells are read once.
+   */
+  texts?: string;
+  /**
+   * After stage 0, the distinct texts that satisfy `where` are copied to `table` (a table other
+   * connections can read, e.g. in an attached in-memory database) for a pass given `texts`.
+   */
+  shareTexts?: { table: string; where: string };
   /** For tests: the page size (bytes of strings) above which candidates are read row by row. */
   pageJsonBytes?: number;
 }
@@ -435,9 +445,16 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       // of its batch that holds it, so the cells of a match are looked up in those columns only.
       // Materialised, so the optimiser cannot push stage 1's filter below the GROUP BY.
       await db.exec(`CREATE TEMP TABLE ${ALL_TEXTS} (text VARCHAR, batch INTEGER, parts UBIGINT)`);
-      for (const [b, batch] of batches.entries()) {
-        const tagged = batch.map((part, j) => `SELECT text, ${(1n << BigInt(j)).toString()}::UBIGINT AS bit FROM (${part})`).join('\nUNION ALL\n');
-        await runCancellable(db, signal, `INSERT INTO ${ALL_TEXTS} SELECT text, ${b}, bit_or(bit) FROM (${tagged}) GROUP BY text`);
+      if (options.texts) {
+        await runCancellable(db, signal, `INSERT INTO ${ALL_TEXTS} SELECT text, batch, parts FROM ${options.texts}`);
+      } else {
+        for (const [b, batch] of batches.entries()) {
+          const tagged = batch.map((part, j) => `SELECT text, ${(1n << BigInt(j)).toString()}::UBIGINT AS bit FROM (${part})`).join('\nUNION ALL\n');
+          await runCancellable(db, signal, `INSERT INTO ${ALL_TEXTS} SELECT text, ${b}, bit_or(bit) FROM (${tagged}) GROUP BY text`);
+        }
+      }
+      if (options.shareTexts) {
+        await runCancellable(db, signal, `CREATE TABLE ${options.shareTexts.table} AS SELECT * FROM ${ALL_TEXTS} WHERE ${options.shareTexts.where}`);
       }
       const distinct = batches.length > 1 ? `(SELECT text FROM ${ALL_TEXTS} GROUP BY text)` : ALL_TEXTS;
       await runCancellable(db, signal, `CREATE TEMP TABLE ${CAND_TEXTS} AS SELECT text FROM ${distinct} WHERE ${plan.stage1}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CaseHandle } from '../case/case.ts';
 import { ClassifyError, classifyRelation } from '../classify/scan.ts';
 import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
@@ -49,17 +50,21 @@ export async function classifyCase(
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop.abort();
+  // The first pass hands the prose pass its distinct prose texts (with the columns holding them)
+  // through an in-memory database both connections see: the cells are read and grouped once.
+  const shared = `__classify_shared_${randomBytes(6).toString('hex')}`;
   try {
     // Everything that can fail before the passes start is done first, so no pass is left running.
     await proseDb.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
-    const proseParts = await cellParts(proseDb, PROSE);
     const parts = await cellParts(handle.db);
+    await handle.db.exec(`ATTACH ':memory:' AS ${shared}`);
     let release = () => {};
     const validating = new Promise<void>((resolve) => (release = resolve));
     let firstDone = false;
     const first = classifyRelation(handle.db, {
       relation: 'cells',
       parts,
+      shareTexts: { table: `${shared}.prose_texts`, where: PROSE },
       rules: rulesOf(false),
       validators,
       key: handle.fingerprintKey,
@@ -76,7 +81,8 @@ export async function classifyCase(
       await Promise.race([validating, firstWritten]);
       return classifyRelation(proseDb, {
         relation: 'cells_prose',
-        parts: proseParts,
+        parts,
+        texts: `${shared}.prose_texts`,
         rules: rulesOf(true),
         validators,
         key: handle.fingerprintKey,
@@ -104,6 +110,7 @@ export async function classifyCase(
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     proseDb.close();
+    await handle.db.exec(`DETACH DATABASE IF EXISTS ${shared}`);
   }
   const byRole = await addRoleFindings(handle.db, handle.fingerprintKey);
   if (byRole > 0) {

@@ -259,6 +259,31 @@ describe('classifyRelation', () => {
     });
   });
 
+  it('takes its distinct texts from a table another pass shared and finds what it finds reading the cells itself', async () => {
+    const texts = [`charge with api_key=${STRIPE}`, 'mail anna.kowalska@example.org', 'short', 'mail anna.kowalska@example.org', `export GITHUB_TOKEN=${GITHUB}`];
+    const listed = (db: Db) => db.all(`SELECT rule_id, source_id, row, field, span_start, fingerprint FROM findings ORDER BY finding_id`);
+    const emailRule = piiRules.filter((r) => r.id === 'pii.email');
+    const own = await withCells(texts, async (db) => {
+      await classifyRelation(db, { relation: 'cells', rules: emailRule, validators, key });
+      return listed(db);
+    });
+    const shared = await withCells(texts, async (db) => {
+      await db.exec(`ATTACH ':memory:' AS shared_texts`);
+      const parts = ['SELECT source_id, row, field, text FROM cells'];
+      await classifyRelation(db, { relation: 'cells', parts, rules, validators, key, shareTexts: { table: 'shared_texts.t', where: `contains(text, ' ')` } });
+      expect((await db.all<{ text: string }>(`SELECT text FROM shared_texts.t ORDER BY text`)).map((r) => r.text)).toEqual([texts[0], texts[4], texts[1]].sort());
+      const other = await db.fork();
+      try {
+        await classifyRelation(other, { relation: 'cells', parts, rules: emailRule, validators, key, texts: 'shared_texts.t' });
+      } finally {
+        other.close();
+      }
+      return (await listed(db)).filter((f) => (f as { rule_id: string }).rule_id === 'pii.email');
+    });
+    expect(own).toHaveLength(2);
+    expect(shared).toEqual(own);
+  });
+
   it('refuses two rules with the same id', async () => {
     await withCells(['x'], async (db) => {
       await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });

@@ -117,9 +117,11 @@ describe('classifyCase: the token and the prose passes side by side', () => {
         await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
         expect(await counts(handle)).toEqual(before);
       }
-      // Nothing is left running or half-built: a full run still works and finds the same.
+      // Nothing is left running or half-built: a full run still works and finds the same, and
+      // no scratch database the passes shared stays attached.
       await classifyCase(handle);
       expect(await counts(handle)).toEqual(before);
+      expect(await handle.db.all(`SELECT database_name FROM duckdb_databases() WHERE database_name LIKE '__classify%'`)).toEqual([]);
     });
   });
 });
