@@ -15,7 +15,7 @@ import { specialRules } from './special-rules.ts';
  * password quoted after "my key"), pii.phone v2, unbounded runs in the generic, URL and
  * command-line secret rules (v2), skipTexts on pii.phone.
  */
-export const RULE_PACK_VERSION = '1.3.0';
+export const RULE_PACK_VERSION = '1.3.1';
 
 export { secretRules, operationalRules };
 

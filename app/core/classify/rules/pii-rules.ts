@@ -217,7 +217,8 @@ export const piiRules: Rule[] = [
   },
   {
     id: 'pii.nir-fr',
-    version: 2,
+    // 3: an unlabelled American Express number that also passes the NIR key is a card.
+    version: 3,
     category: 'national_id',
     kind: 'nir_fr',
     provider: 'FR',
@@ -229,8 +230,8 @@ export const piiRules: Rule[] = [
     confidence: 0.75,
     description: 'French social security number (NIR) with its mod-97 key; Corsican departments 2A/2B.',
     examples: {
-      positive: [{ text: 'numéro de sécu 2 55 08 14 168 025 38', value: '2 55 08 14 168 025 38' }],
-      negative: ['2 55 08 14 168 025 39', '2 55 13 14 168 025 38'],
+      positive: [{ text: 'numéro de sécu 2 55 08 14 168 025 38', value: '2 55 08 14 168 025 38' }, { text: 'NIR 374057512372549', value: '374057512372549' }],
+      negative: ['2 55 08 14 168 025 39', '2 55 13 14 168 025 38', 'paid with card 374057512372549 yesterday'],
     },
   },
   {

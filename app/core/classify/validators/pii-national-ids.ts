@@ -2,6 +2,7 @@ import type { ValidationContext, ValidationResult, Validator } from '../rule-typ
 import {
   digitsOf,
   isRealDate,
+  luhnValid,
   iso7064Mod11_10,
   iso7064Mod11_2,
   modString,
@@ -105,7 +106,11 @@ export const nirFr: Validator = (value, ctx) => {
   const body = v.slice(0, 13).replace('2A', '19').replace('2B', '18');
   const key = 97 - modString(body, 97);
   if (key !== Number(m[7])) return REJECT;
-  return accept('FR', v, hasContextWord(ctx, NIR_WORDS) ? 0.95 : 0.75);
+  const labelled = hasContextWord(ctx, NIR_WORDS);
+  // One American Express number in 97 also passes the NIR key (`3` is a valid first digit):
+  // without a NIR label, a Luhn-valid 34/37 number is the card the card rule reports.
+  if (!labelled && /^3[47]\d{13}$/.test(v) && luhnValid(v)) return REJECT;
+  return accept('FR', v, labelled ? 0.95 : 0.75);
 };
 
 // --- Italy: codice fiscale -----------------------------------------------------------------
