@@ -115,6 +115,18 @@ export interface ValidationResult {
 
 export type Validator = (value: string, context: ValidationContext) => ValidationResult;
 
+/** A UUID in any case, as RE2 (no anchors). */
+export const UUID_PATTERN = '(?i:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+/**
+ * A cell that is wholly a UUID (a trace, request, session, device or account id) is an
+ * identifier, not text: no rule searches it (RE2 full match). Devices and accounts are counted
+ * through their columns' roles; every rule of the pack needs a label, a prefix or a shape a bare
+ * UUID lacks, and on a log with a trace id per row these cells are half the distinct text a
+ * scan would read.
+ */
+export const WHOLE_UUID = `\\s*${UUID_PATTERN}\\s*`;
+
 /** Whole texts a rule does not search (`skipTexts`, `notWithin`), as one RE2 pattern. */
 export function textsNotSearched(rule: Rule): string | undefined {
   const shapes = [rule.skipTexts, rule.notWithin].filter((p): p is string => p !== undefined);

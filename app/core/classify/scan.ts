@@ -18,7 +18,7 @@ import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/fin
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
-import { textsNotSearched, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
+import { textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
@@ -119,6 +119,9 @@ function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new ClassifyError('CANCELLED', 'classification was cancelled');
 }
 
+/** The texts any rule searches: not a whole UUID (WHOLE_UUID). Checked first, it is cheap. */
+const SEARCHED = `NOT regexp_full_match(text, ${literal(WHOLE_UUID)})`;
+
 /** The keyword prefilter for one rule: a SQL boolean over `lower(text)` (per-rule plan). */
 export function prefilterSql(rule: Rule, lowerText = 'lower(text)'): string {
   if (rule.keywords.length === 0) return 'TRUE';
@@ -132,7 +135,7 @@ function ruleBranchSql(rule: Rule, index: number, relation: string): string {
   return `SELECT ${index} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
     FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
           FROM ${relation}
-          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern})${skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : ''})`;
+          WHERE ${SEARCHED} AND ${prefilterSql(rule)} AND regexp_matches(text, ${pattern})${skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : ''})`;
 }
 
 export interface KeywordPlan {
@@ -217,7 +220,10 @@ export interface ScanPlan {
   byKeyword: number[];
   /** Rules whose own regex is their prefilter. */
   byPattern: number[];
-  /** The stage-1 SQL condition on `text`: any keyword (case-insensitive) or any by-pattern rule's regex. */
+  /**
+   * The stage-1 SQL condition on `text`: not a whole UUID, and any keyword (case-insensitive) or
+   * any by-pattern rule's regex.
+   */
   stage1: string;
 }
 
@@ -273,7 +279,8 @@ export function planScan(rules: Rule[]): ScanPlan {
     conditions.push(skip ? `(${matches} AND NOT regexp_full_match(text, ${literal(skip)}))` : matches);
   }
   for (const g of groups(other)) conditions.push(`regexp_matches(lower(text), ${literal(g)})`);
-  return { keywords, byKeyword, byPattern, stage1: readsAll ? 'TRUE' : conditions.length > 0 ? conditions.join(' OR ') : 'FALSE' };
+  const any = readsAll ? 'TRUE' : conditions.length > 0 ? conditions.join(' OR ') : 'FALSE';
+  return { keywords, byKeyword, byPattern, stage1: any === 'FALSE' ? any : `${SEARCHED} AND (${any})` };
 }
 
 /** Consecutive short by-pattern rules, BY_PATTERN_GROUP at most per group; a long one alone. */
