@@ -284,6 +284,16 @@ describe('classifyRelation', () => {
     expect(shared).toEqual(own);
   });
 
+  it('finds a value in a column of UUIDs whose first cells are all UUIDs (the column is filtered cell by cell, not skipped)', async () => {
+    const uuid = (i: number) => `${i.toString(16).padStart(8, '0')}-4123-8567-9012-81798fb61f1a`;
+    const texts = [...Array.from({ length: 300 }, (_, i) => uuid(i)), 'mail anna.kowalska@example.org', uuid(301)];
+    await withCells(texts, async (db) => {
+      const parts = ['SELECT source_id, row, field, text FROM cells'];
+      await classifyRelation(db, { relation: 'cells', parts, rules: piiRules.filter((r) => r.id === 'pii.email'), validators, key });
+      expect(await db.all(`SELECT row, kind FROM findings`)).toEqual([{ row: 301, kind: 'email' }]);
+    });
+  });
+
   it('refuses two rules with the same id', async () => {
     await withCells(['x'], async (db) => {
       await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });
