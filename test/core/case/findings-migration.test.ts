@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCase } from '../../../app/core/case/case.ts';
@@ -67,6 +68,9 @@ describe('findings storage', () => {
           { name: 'findings', type: 'VIEW' },
         ]);
         expect(await h.db.all(ALL)).toEqual(before);
+        // The migration is in the audit log, once.
+        const audit = readFileSync(path.join(caseDir, 'audit.jsonl'), 'utf8');
+        expect(audit.split('\n').filter((l) => l.includes('"case.migrated"'))).toHaveLength(1);
         await classifyCase(h);
         const after = await h.db.all<{ kind: string; review: string }>(ALL);
         expect(after.map((f) => f.kind)).toEqual((before as Array<{ kind: string }>).map((f) => f.kind));
