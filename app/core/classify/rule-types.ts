@@ -129,6 +129,18 @@ export const WHOLE_UUID = `\\s*${UUID_PATTERN}\\s*`;
 
 /** Whole texts a rule does not search (`skipTexts`, `notWithin`), as one RE2 pattern. */
 export function textsNotSearched(rule: Rule): string | undefined {
-  const shapes = [rule.skipTexts, rule.notWithin].filter((p): p is string => p !== undefined);
+  return alternatives([rule.skipTexts, rule.notWithin]);
+}
+
+/**
+ * Every whole text a rule never sees: WHOLE_UUID and its own shapes, as one RE2 pattern (for
+ * plans that test each rule on its own; the combined plan drops whole UUIDs for all rules at once).
+ */
+export function textsNeverSearched(rule: Rule): string {
+  return alternatives([WHOLE_UUID, rule.skipTexts, rule.notWithin])!;
+}
+
+function alternatives(patterns: Array<string | undefined>): string | undefined {
+  const shapes = patterns.filter((p): p is string => p !== undefined);
   return shapes.length === 0 ? undefined : shapes.map((p) => `(?:${p})`).join('|');
 }

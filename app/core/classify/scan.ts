@@ -18,7 +18,7 @@ import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/fin
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
-import { textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
+import { textsNeverSearched, textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
@@ -131,11 +131,10 @@ export function prefilterSql(rule: Rule, lowerText = 'lower(text)'): string {
 /** One UNION ALL branch of the per-rule plan: the matches of one rule in the relation. */
 function ruleBranchSql(rule: Rule, index: number, relation: string): string {
   const pattern = literal(rule.pattern);
-  const skipped = textsNotSearched(rule);
   return `SELECT ${index} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
     FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
           FROM ${relation}
-          WHERE ${SEARCHED} AND ${prefilterSql(rule)} AND regexp_matches(text, ${pattern})${skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : ''})`;
+          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern}) AND NOT regexp_full_match(text, ${literal(textsNeverSearched(rule))}))`;
 }
 
 export interface KeywordPlan {

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/open-db.ts';
 import { literal } from '../../db/sql.ts';
-import { textsNotSearched, WHOLE_UUID, type Rule, type ValidationResult, type Validator } from '../rule-types.ts';
+import { textsNeverSearched, type Rule, type ValidationResult, type Validator } from '../rule-types.ts';
 
 export interface RuleHit {
   ruleId: string;
@@ -29,8 +29,7 @@ function prefilterSql(keywords: readonly string[]): string {
 }
 
 function notSearched(rule: Rule): string {
-  const shapes = [textsNotSearched(rule), WHOLE_UUID].filter((p): p is string => p !== undefined).map((p) => `(?:${p})`).join('|');
-  return ` AND NOT regexp_full_match(text, ${literal(shapes)})`;
+  return ` AND NOT regexp_full_match(text, ${literal(textsNeverSearched(rule))})`;
 }
 
 /** Every match of every rule, validated; `keepInvalid` also returns rejected candidates. */
