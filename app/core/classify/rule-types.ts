@@ -54,6 +54,15 @@ export interface Rule {
   /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */
   pattern: string;
   /**
+   * For a rule gated by its pattern whose regex cannot join an alternation (a lexicon, Unicode
+   * letter classes): an RE2 pattern that every text the rule's pattern matches also matches,
+   * without Unicode classes, so the scanner's first pass can join it with the others and test all
+   * of them in one read of each text (a lexicon's words at an ASCII word start, a label and its
+   * separator). A shortcut only: findings are the same with or without it (tests check it on the
+   * examples and the samples).
+   */
+  prefilter?: string;
+  /**
    * RE2 pattern for whole cell texts this rule need not search because its validator rejects
    * every candidate in them (a phone-shaped run inside a UUID or an IP address). A shortcut only:
    * findings are the same with or without it, which the rule tests check.

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScratchDb, type Db } from '../../../app/core/db/open-db.ts';
 import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
@@ -67,5 +71,40 @@ describe('personal-data and special-category rule examples (DuckDB RE2 + validat
         expect(positives[0]?.n, 'no positive example is skipped').toBe(0);
       });
     }
+  }
+});
+
+describe('prefilters of the sentence rules', () => {
+  const prefiltered = allRules.filter((r) => r.prefilter !== undefined);
+  // Every text at hand: the rules' examples and near misses, the special-category cases and each
+  // line of the bundled samples (chat turns, log lines, billing rows).
+  let texts: string[] = [];
+  beforeAll(() => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const data = join(here, '../../../samples/data');
+    texts = [
+      ...allRules.flatMap((r) => [...r.examples.positive.map((p) => p.text), ...r.examples.negative]),
+      ...readFileSync(join(here, 'special-cases.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text),
+      ...readFileSync(join(data, 'log_stream.tsv'), 'utf8').split('\n'),
+      ...gunzipSync(readFileSync(join(data, 'chat_export.jsonl.gz'))).toString('utf8').split('\n'),
+      ...readFileSync(join(data, 'billing_events.csv'), 'utf8').split('\n'),
+    ];
+  });
+
+  it('are given for the rules that read sentences, without Unicode classes (they join one RE2 alternation)', () => {
+    expect(prefiltered.map((r) => r.id)).toEqual(expect.arrayContaining(['special.health', 'criminal.offence', 'children.child-of-writer', 'pii.person-name.relation', 'pii.postal-address.street-prefix']));
+    for (const rule of prefiltered) expect(rule.prefilter, rule.id).not.toMatch(/\\[pP]\{/);
+  });
+
+  for (const rule of prefiltered) {
+    it(`${rule.id}: its prefilter admits every text its pattern matches`, async () => {
+      const [row] = await db.all<{ matched: number; missed: number }>(
+        `SELECT count(*) FILTER (WHERE regexp_matches(t, $2)) AS matched, count(*) FILTER (WHERE regexp_matches(t, $2) AND NOT regexp_matches(t, $3)) AS missed
+         FROM (SELECT unnest(from_json($1::VARCHAR, '["VARCHAR"]')) AS t)`,
+        [JSON.stringify(texts), rule.pattern, rule.prefilter!],
+      );
+      expect(Number(row?.matched), 'the pattern matches some texts').toBeGreaterThan(0);
+      expect(Number(row?.missed)).toBe(0);
+    });
   }
 });

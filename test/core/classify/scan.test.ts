@@ -334,6 +334,19 @@ describe('planScan', () => {
       expect(rows.map((r) => r.ok)).toEqual([false, false, true]);
     });
   });
+
+  it('admits to the sentence rules only texts that hold one of their prefilters, and every text one of them matches', async () => {
+    const sentenceRules = [...piiRules.filter((r) => r.prefilter !== undefined), ...specialRules];
+    const plan = planScan(sentenceRules);
+    const matching = sentenceRules.flatMap((r) => r.examples.positive.map((p) => p.text));
+    const plain = ['the weather is nice today', 'please summarise this article about sorting algorithms', 'the build failed again with exit code 2'];
+    await withScratchDb(async (db) => {
+      const rows = await db.all<{ text: string; ok: boolean }>(`SELECT text, (${plan.stage1}) AS ok FROM (SELECT unnest(${listLiteral([...matching, ...plain])}) AS text)`);
+      const admitted = Object.fromEntries(rows.map((r) => [r.text, r.ok]));
+      for (const text of matching) expect(admitted[text], text).toBe(true);
+      for (const text of plain) expect(admitted[text], text).toBe(false);
+    });
+  });
 });
 
 describe('planKeywords', () => {

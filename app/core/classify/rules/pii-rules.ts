@@ -65,6 +65,7 @@ const RELATION_KEYWORDS = [
   'amiga', 'amigo', 'compañer', 'vecin', 'jef', 'caser', 'prim', 'herman', 'amica', 'amico', 'collega', 'vicin', 'capo', 'padrone', 'cugin', 'sorella', 'fratello',
   'vriend', 'buur', 'baas', 'nicht', 'neef', 'broer', 'zus', 'przyjaci', 'koleżank', 'koleg', 'sąsiad', 'szef', 'brat', 'siostr', 'colega', 'vizinh', 'senhori', 'irmã', 'irmão',
 ];
+const RELATION_LEAD = `(?i:\\b(?:${RELATION_POSSESSIVES})\\s+(?:best\\s+|good\\s+|old\\s+)?(?:${RELATION_NOUNS}))`;
 const HONORIFICS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Monsieur|Madame|Mme|Señor|Señora|Sr|Sra|Signor|Signora|Sig|Dhr|Mevr|Pan|Pani|Senhor|Senhora';
 const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]+";
 const NAME = `${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ])?(?:\\p{Lu}\\.|${NAME_WORD})){0,3}`;
@@ -500,6 +501,7 @@ export const piiRules: Rule[] = [
     severity: 'low',
     keywords: ['name', 'call', 'heiße', 'heisse', 'appelle', 'nom', 'llamo', 'nombre', 'chiamo', 'naam', 'heet', 'nazywam', 'imię', 'nome', 'chamo'],
     pattern: `(?i:\\b(?:${NAME_LABELS.join('|')}))\\s*["']?((?:(?:${HONORIFICS})\\.?[ ])?${NAME})`,
+    prefilter: `(?i:\\b(?:${NAME_LABELS.join('|')}))`,
     valueGroup: 1,
     validator: 'pii.person-name',
     confidence: 0.5,
@@ -523,8 +525,9 @@ export const piiRules: Rule[] = [
     keywords: RELATION_KEYWORDS,
     // Case-sensitive name part: "my friend Anna Kowalska", "meinem Kollegen Jonas Weber", "mi
     // compañero Pablo Ruiz". Two or more capitalised words, so "my friend Python" is not a name.
-    pattern: `(?i:\\b(?:${RELATION_POSSESSIVES})\\s+(?:best\\s+|good\\s+|old\\s+)?(?:${RELATION_NOUNS}))[ ,:]+(${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ]){0,2}${NAME_WORD}){1,2})`,
+    pattern: `${RELATION_LEAD}[ ,:]+(${NAME_WORD}(?:[ ](?:(?:de|van|von|der|den|da|di|del|du|le|la|dos|das)[ ]){0,2}${NAME_WORD}){1,2})`,
     valueGroup: 1,
+    prefilter: `${RELATION_LEAD}[ ,:]`,
     validator: 'pii.person-name.relation',
     confidence: 0.5,
     description: 'Full name right after a relation of the writer ("my friend …", "meine Kollegin …", "mon amie …", "mi compañero …").',
@@ -546,6 +549,7 @@ export const piiRules: Rule[] = [
     severity: 'low',
     keywords: ['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'monsieur', 'madame', 'mme', 'señor', 'sr', 'signor', 'sig', 'dhr', 'mevr', 'pan', 'senhor'],
     pattern: `\\b(?:${HONORIFICS})\\.?[ ](${NAME})`,
+    prefilter: `\\b(?:${HONORIFICS})\\.?[ ]`,
     valueGroup: 1,
     validator: 'pii.person-name',
     confidence: 0.5,
@@ -565,6 +569,8 @@ export const piiRules: Rule[] = [
     keywords: ['street', 'st', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'crescent', 'close', 'square', 'highway', 'hwy'],
     pattern: `\\b([0-9]{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'.-]* ){1,4}(?i:${STREET_SUFFIX_EN})(?:,? (?i:apt|suite|unit|#)\\.? ?[0-9A-Za-z-]+)?(?:, \\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+)?)?(?:,? [A-Z]{2} [0-9]{5}(?:-[0-9]{4})?)?)`,
     valueGroup: 1,
+    // A capitalised street word is a run of non-spaces: the same words, without letter classes.
+    prefilter: `[0-9][A-Za-z]? (?:[^ ]+ ){1,4}(?i:${STREET_SUFFIX_EN})`,
     validator: 'pii.postal-address',
     confidence: 0.5,
     description: 'English-style street address: number, capitalised street name, street type, optional city/state/ZIP.',
@@ -583,6 +589,7 @@ export const piiRules: Rule[] = [
     keywords: ['straße', 'strasse', 'str.', 'weg', 'allee', 'platz', 'gasse', 'damm', 'laan', 'straat', 'gracht', 'plein', 'kade', 'dijk'],
     pattern: `\\b(\\p{Lu}[\\p{L}-]*(?:${STREET_COMPOUND})\\.? [0-9]{1,4}[a-zA-Z]?(?:, ?[0-9]{4,5}(?: ?[A-Z]{2})? \\p{Lu}[\\p{L}-]+)?)`,
     valueGroup: 1,
+    prefilter: `(?:${STREET_COMPOUND})\\.? [0-9]`,
     validator: 'pii.postal-address',
     confidence: 0.5,
     description: 'German/Dutch street address: compound street name, house number, optional postcode and town.',
@@ -601,6 +608,8 @@ export const piiRules: Rule[] = [
     keywords: ['rue', 'avenue', 'boulevard', 'chemin', 'allée', 'impasse', 'place', 'calle', 'avenida', 'avda', 'paseo', 'plaza', 'via', 'viale', 'piazza', 'corso', 'largo', 'ul.', 'ulica', 'al.', 'aleja', 'rua', 'travessa', 'praça'],
     pattern: `\\b((?:[0-9]{1,4}(?: bis| ter)?,? )?(?i:${STREET_PREFIX}) (?:(?:${STREET_PARTICLES}) )*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,3}(?:,? (?:n[º°o.] ?)?[0-9]{1,4}[a-zA-Z]?\\b)?(?:,? [0-9]{2}-?[0-9]{3}(?:-[0-9]{3})? \\p{Lu}[\\p{L}-]+)?)`,
     valueGroup: 1,
+    // After the street type and its particles (lower-case ASCII words) comes a capital, never [a-z0-9 ].
+    prefilter: `(?i:${STREET_PREFIX}) (?:[a-z]+ )*[^a-z0-9 ]`,
     validator: 'pii.postal-address',
     confidence: 0.5,
     description: 'Romance/Polish street address: street type first (rue, calle, via, ul., rua), name, number, optional postcode and town.',

@@ -105,6 +105,10 @@ const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
   // the RE2 automaton small; bounded windows ({0,80} before the term) multiplied its states by
   // the window length and made these rules 2x slower.
   pattern: `(?i)(?:^|[.!?\\n])((?:[^.!?\\n]*[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]*)`,
+  // The term at an ASCII word start (any character but [a-zA-Z0-9] before it, which every
+  // character the pattern allows there is): one RE2 pass tests all nine lexicons this way, each
+  // pattern then reads the few texts it admits (1M rows: 9 x ~65 ms -> ~150 ms).
+  prefilter: `(?:^|[^a-zA-Z0-9])(?i:${termAlternation(kind)})`,
   valueGroup: 1,
   validator: `special.${kind}`,
   confidence: 0.4,
@@ -130,6 +134,7 @@ const childRules: Rule[] = [
     kind: 'child',
     severity: 'high',
     keywords: selfAge.map((s) => s.toLowerCase()),
+    prefilter: `(?i:${alternation(selfAge)})\\s+[0-9]`,
     pattern: `(?i)(?:^|[^\\p{L}])((?:${alternation(selfAge)})\\s+[0-9]{1,2}\\s*(?:${alternation(units)})\\b)`,
     valueGroup: 1,
     validator: 'special.child-age',
@@ -148,6 +153,8 @@ const childRules: Rule[] = [
     kind: 'child',
     severity: 'high',
     keywords: kin.map((k) => k.toLowerCase()),
+    // Either form holds a child word followed by its age, or an age and its adjective.
+    prefilter: `(?i:${alternation(kin)})[^.!?\\n0-9]{0,25}[0-9]|[0-9][- ](?i:${AGE_ADJECTIVE})`,
     pattern:
       `(?i)(?:^|[^\\p{L}])((?:${alternation(possessives)})\\s+(?:[0-9]{1,2}[- ](?:${AGE_ADJECTIVE})\\s+(?:${alternation(kin)})` +
       `|(?:\\p{L}+\\s+)?(?:${alternation(kin)})[^.!?\\n0-9]{0,25}[0-9]{1,2}(?:\\s*\\)|\\s*(?:${alternation(units)})\\b)?))`,
