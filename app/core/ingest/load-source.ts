@@ -385,9 +385,12 @@ async function detectArrayColumns(db: Db, n: number): Promise<Set<number>> {
 }
 
 interface PairPlan {
-  /** `kv_array(<names>) AS __knI`, `kv_array(<values>) AS __kvI`: each pair parsed once per row. */
+  /**
+   * `kv_array(<values>) AS __kvI` and the names: `kv_array(<names>) AS __knI`, or, when a log
+   * writes a few key sets, which set a row has (`CASE <names> WHEN '[…]' THEN 1 … END AS __knI`).
+   */
   parsed: string[];
-  /** `__kvI[list_position(__knI, 'key')] AS "prefix.key"` for each key. */
+  /** `__kvI[<position of 'key' in the row's names>] AS "prefix.key"` for each key. */
   added: string[];
   /** The helper columns to drop again. */
   hidden: string[];
@@ -430,20 +433,44 @@ async function planPairs(
        WHERE key IS NOT NULL AND key <> '' GROUP BY key ORDER BY min(o), key LIMIT ${input.limits.maxPairKeys}`,
     );
     if (keys.length === 0) continue;
-    plan.parsed.push(`kv_array(${ref(names)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
+    const sets = await keySets(db, relation, ref(names));
+    plan.parsed.push(sets ? `${sets.index} AS ${n}` : `kv_array(${ref(names)}) AS ${n}`, `kv_array(${ref(values)}) AS ${v}`);
     plan.hidden.push(n, v);
     for (const { key } of keys) {
       let name = `${prefix}.${sanitizeName(key)}`;
       for (let i = 2; taken.has(name.toLowerCase()); i += 1) name = `${prefix}.${sanitizeName(key)}_${i}`;
       taken.add(name.toLowerCase());
       // The key is leaked data too, but a label: it names the field, its value is the content.
-      plan.added.push(`${v}[list_position(${n}, ${literal(key)})] AS ${ident(name)}`);
+      const position = sets ? `list_extract(${sets.positions(key)}, ${n})` : `list_position(${n}, ${literal(key)})`;
+      plan.added.push(`${v}[${position}] AS ${ident(name)}`);
       fields.push({ column: name, original: `${prefix}[${key}]`, type: 'VARCHAR', scanned: true, json: false });
     }
     names.scanned = false;
     values.scanned = false;
   }
   return plan;
+}
+
+/** Distinct name lists per pair up to which each row's list is found by comparison, not parsed. */
+const MAX_KEY_SETS = 64;
+const MAX_KEY_SET_CHARS = 64 * 1024;
+
+/**
+ * When a pair's names column holds a few distinct lists (1M log rows: 8), a row's list is found
+ * by comparing its text with those (`index`, 1-based) and each key's position comes from a
+ * constant list per key: parsing every row's names and searching them for every key cost ~0.3 s
+ * of 0.9 s per million rows. Undefined when the lists are many or long: each row is parsed then.
+ */
+async function keySets(db: Db, relation: string, names: string): Promise<{ index: string; positions: (key: string) => string } | undefined> {
+  const sets = await db.all<{ raw: string; keys: string | null }>(
+    `SELECT raw, to_json(kv_array(raw))::VARCHAR AS keys FROM (SELECT DISTINCT ${names} AS raw FROM ${relation} WHERE ${names} IS NOT NULL) ORDER BY raw LIMIT ${MAX_KEY_SETS + 1}`,
+  );
+  if (sets.length === 0 || sets.length > MAX_KEY_SETS || sets.reduce((n, r) => n + r.raw.length, 0) > MAX_KEY_SET_CHARS) return undefined;
+  const lists = sets.map((r) => (r.keys === null ? [] : (JSON.parse(r.keys) as Array<string | null>)));
+  return {
+    index: `CASE ${names} ${sets.map((r, i) => `WHEN ${literal(r.raw)} THEN ${i + 1}`).join(' ')} END`,
+    positions: (key) => `[${lists.map((l) => (l.includes(key) ? String(l.indexOf(key) + 1) : 'NULL')).join(', ')}]::INTEGER[]`,
+  };
 }
 
 /** Pair expansion for a table already built: one rebuild, far cheaper than an UPDATE per key. */

@@ -44,6 +44,34 @@ describe('ingest formats (sniffed by content, not name)', () => {
     });
   });
 
+  it('fills key/value fields the same whether a log writes a few key sets or a different one on every row', async () => {
+    // Key sets in varying order, a repeated key (the first wins), a key with no value, no names.
+    const sets: Array<string[] | null> = [['model', 'locale'], ['locale', 'model', 'route'], ['route', 'route', 'model'], ['model', 'locale', 'gpu', 'extra'], null];
+    const rowsOf = (count: number, setOf: (i: number) => string[] | null) =>
+      Array.from({ length: count }, (_, i) => {
+        const names = setOf(i);
+        const values = names === null ? null : names.slice(0, 3).map((k, j) => `${k}-${i}-${j}`);
+        return { names, values };
+      });
+    const literal = (list: string[] | null) => (list === null ? '\\N' : `[${list.map((x) => `'${x}'`).join(',')}]`);
+    const expected = (row: { names: string[] | null; values: string[] | null }, key: string) => {
+      const at = row.names?.indexOf(key) ?? -1;
+      return at < 0 ? null : (row.values?.[at] ?? null);
+    };
+    const few = rowsOf(40, (i) => sets[i % sets.length]!);
+    // 80 distinct lists: each row also names a key of its own, at the end.
+    const many = rowsOf(80, (i) => [...(sets[i % 4] ?? []), `own${i}`]);
+    for (const [name, rows] of [['few.tsv', few], ['many.tsv', many]] as const) {
+      const tsv = 'id\tstring.names\tstring.values\n' + rows.map((r, i) => `${i}\t${literal(r.names)}\t${literal(r.values)}`).join('\n') + '\n';
+      await importOne(name, tsv, async (_, h) => {
+        const got = await h.db.all<{ m: string | null; l: string | null; r: string | null; g: string | null }>(
+          `SELECT "string.model" AS m, "string.locale" AS l, "string.route" AS r, "string.gpu" AS g FROM src_1 ORDER BY __row`,
+        );
+        expect(got, name).toEqual(rows.map((row) => ({ m: expected(row, 'model'), l: expected(row, 'locale'), r: expected(row, 'route'), g: expected(row, 'gpu') })));
+      });
+    }
+  });
+
   it('reads CSV with quotes, embedded newlines, a UTF-8 BOM and CRLF line ends', async () => {
     const csv = '\uFEFFemail,name,note\r\na@b.de,"Ann ""A""",x\r\nc@d.fr,"multi\r\nline",y\r\n';
     await importOne('people.dat', csv, async (r, h) => {
