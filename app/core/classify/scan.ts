@@ -375,9 +375,12 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
       const rule = rules[i]!;
       const pattern = literal(rule.pattern);
       const skipped = textsNotSearched(rule);
-      const skip = skipped ? ` AND NOT regexp_full_match(text, ${literal(skipped)})` : '';
+      const skip = skipped ? ` WHERE NOT regexp_full_match(text, ${literal(skipped)})` : '';
+      // No regexp_matches first: on a text without a match regexp_extract_all costs the same DFA
+      // scan, and the extra filter scanned matching texts twice and compiled the regex once more
+      // per thread (1M rows: the by-pattern branches 0.91 s -> 0.79 s, the sentence rules' ~0.1 s).
       branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
-      FROM (SELECT tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${source} WHERE regexp_matches(text, ${pattern})${skip})`);
+      FROM (SELECT tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${source}${skip})`);
     }
   }
   if (branches.length === 0) return NO_MATCHES;
