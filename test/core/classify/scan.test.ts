@@ -335,6 +335,11 @@ describe('planScan', () => {
     });
   });
 
+  it('finds a three-letter lexicon word at the very start of a cell (the prefilter reads the start of the text as a word start)', async () => {
+    const found = await scanTexts(['HIV positive since 2019, I take my meds daily'], { rules: specialRules, validators, key });
+    expect(found.map((f) => f.ruleId)).toContain('special.health');
+  });
+
   it('admits to the sentence rules only texts that hold one of their prefilters, and every text one of them matches', async () => {
     const sentenceRules = [...piiRules.filter((r) => r.prefilter !== undefined), ...specialRules];
     const plan = planScan(sentenceRules);
