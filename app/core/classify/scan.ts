@@ -122,10 +122,14 @@ function checkAborted(signal?: AbortSignal): void {
 /** The texts any rule searches: not a whole UUID (WHOLE_UUID). Checked first, it is cheap. */
 const SEARCHED = `NOT regexp_full_match(text, ${literal(WHOLE_UUID)})`;
 
-/** The keyword prefilter for one rule: a SQL boolean over `lower(text)` (per-rule plan). */
-export function prefilterSql(rule: Rule, lowerText = 'lower(text)'): string {
-  if (rule.keywords.length === 0) return 'TRUE';
-  return `(${rule.keywords.map((k) => `contains(${lowerText}, ${literal(k.toLowerCase())})`).join(' OR ')})`;
+/**
+ * Whether the per-rule plan reads a text for `rule` (a SQL boolean over `text`): it holds one of
+ * the rule's keywords (case-insensitive) and is not a whole text the rule never searches. Also
+ * the rule checker's condition, so both test a rule on the same texts.
+ */
+export function ruleReadsSql(rule: Rule): string {
+  const keywords = rule.keywords.length === 0 ? 'TRUE' : `(${rule.keywords.map((k) => `contains(lower(text), ${literal(k.toLowerCase())})`).join(' OR ')})`;
+  return `${keywords} AND NOT regexp_full_match(text, ${literal(textsNeverSearched(rule))})`;
 }
 
 /** One UNION ALL branch of the per-rule plan: the matches of one rule in the relation. */
@@ -134,7 +138,7 @@ function ruleBranchSql(rule: Rule, index: number, relation: string): string {
   return `SELECT ${index} AS rule_idx, source_id, row, field, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
     FROM (SELECT source_id, row, field, text, unnest(regexp_extract_all(text, ${pattern})) AS m
           FROM ${relation}
-          WHERE ${prefilterSql(rule)} AND regexp_matches(text, ${pattern}) AND NOT regexp_full_match(text, ${literal(textsNeverSearched(rule))}))`;
+          WHERE ${ruleReadsSql(rule)} AND regexp_matches(text, ${pattern}))`;
 }
 
 export interface KeywordPlan {

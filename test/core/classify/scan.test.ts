@@ -8,6 +8,7 @@ import { specialRules } from '../../../app/core/classify/rules/special-rules.ts'
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
 import { ClassifyError, classifyRelation, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import { listLiteral } from '../../../app/core/db/sql.ts';
+import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
 import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
 
@@ -322,12 +323,16 @@ describe('planScan', () => {
 
   it('searches no cell that is wholly a UUID, with either plan, and still searches a UUID inside a sentence', async () => {
     const base = piiRules.find((r) => r.id === 'pii.email')!;
-    const hexRun: Rule = { ...base, id: 'test.hex-run', kind: 'hex_run', keywords: ['8567'], pattern: '([0-9]{4}-8567)', valueGroup: 1, validator: undefined, yieldsTo: undefined, notWithin: undefined };
+    // Two keywords: the whole-UUID condition holds for a text that has either.
+    const hexRun: Rule = { ...base, id: 'test.hex-run', kind: 'hex_run', keywords: ['8567', 'trace'], pattern: '([0-9]{4}-8567)', valueGroup: 1, validator: undefined, yieldsTo: undefined, notWithin: undefined };
     const texts = ['0267154d-4123-8567-9012-81798fb61f1a', ' 0267154D-4123-8567-9012-81798FB61F1A ', 'trace 0267154d-4123-8567-9012-81798fb61f1a failed'];
     for (const plan of ['combined', 'per-rule'] as const) {
       const found = await scanTexts(texts, { rules: [hexRun], validators, key, plan });
       expect(found.map((f) => f.index)).toEqual([2]);
     }
+    await withScratchDb(async (db) => {
+      expect((await checkRules(db, [hexRun], validators, texts)).map((h) => h.textIndex)).toEqual([2]);
+    });
     const stage1 = planScan([hexRun]).stage1;
     await withScratchDb(async (db) => {
       const rows = await db.all<{ ok: boolean }>(`SELECT (${stage1}) AS ok FROM (SELECT unnest(${listLiteral(texts)}) AS text)`);

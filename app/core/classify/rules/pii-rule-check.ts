@@ -6,7 +6,8 @@
  */
 import type { Db } from '../../db/open-db.ts';
 import { literal } from '../../db/sql.ts';
-import { textsNeverSearched, type Rule, type ValidationResult, type Validator } from '../rule-types.ts';
+import type { Rule, ValidationResult, Validator } from '../rule-types.ts';
+import { ruleReadsSql } from '../scan.ts';
 
 export interface RuleHit {
   ruleId: string;
@@ -22,15 +23,6 @@ export interface RuleHit {
 }
 
 const CONTEXT = 200;
-
-function prefilterSql(keywords: readonly string[]): string {
-  if (keywords.length === 0) return 'true';
-  return keywords.map((k) => `contains(lower(text), ${literal(k.toLowerCase())})`).join(' OR ');
-}
-
-function notSearched(rule: Rule): string {
-  return ` AND NOT regexp_full_match(text, ${literal(textsNeverSearched(rule))})`;
-}
 
 /** Every match of every rule, validated; `keepInvalid` also returns rejected candidates. */
 export async function checkRules(
@@ -48,7 +40,7 @@ export async function checkRules(
   for (const rule of rules) {
     const sql =
       `SELECT id, regexp_extract_all(text, ${literal(rule.pattern)}, 0) AS ms, regexp_extract_all(text, ${literal(rule.pattern)}, ${rule.valueGroup}) AS vs ` +
-      `FROM rule_check_texts WHERE ${prefilterSql(rule.keywords)}${notSearched(rule)} ORDER BY id`;
+      `FROM rule_check_texts WHERE ${ruleReadsSql(rule)} ORDER BY id`;
     const rows = await db.all<{ id: number; ms: string[]; vs: string[] }>(sql);
     const validator = rule.validator ? validators[rule.validator] : undefined;
     if (rule.validator && !validator) throw new Error(`rule ${rule.id}: unknown validator ${rule.validator}`);
