@@ -45,7 +45,8 @@ export interface ClassifyOptions {
   onProgress?: (p: ScanProgress) => void;
   /**
    * `combined` (default): the two-stage plan above. `per-rule`: one UNION ALL branch per rule,
-   * `batchSize` rules per statement (kept as a reference the tests compare against).
+   * `batchSize` rules per statement (kept as a reference the tests compare against; it keeps
+   * each match's whole text, so it is not for large or hostile input).
    */
   plan?: 'combined' | 'per-rule';
   /** Rules per SQL statement in the per-rule plan. */
@@ -105,7 +106,8 @@ const TEXT_HITS = '__classify_text_hits';
 const TEXT_CELLS = '__classify_text_cells';
 const TEXT_KEEP = '__classify_text_keep';
 const RAW_HITS = '__classify_raw_hits';
-const TEMP_TABLES = [HITS, CANDS, VALID, VALID_FP, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, TEXT_CELLS, TEXT_KEEP];
+const LONG_SPLITS = '__classify_long_splits';
+const TEMP_TABLES = [HITS, CANDS, VALID, VALID_FP, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, LONG_SPLITS, TEXT_CELLS, TEXT_KEEP];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
@@ -331,7 +333,7 @@ function joinsAlternation(pattern: string): boolean {
 const BY_PATTERN_GROUP = 6;
 const BY_PATTERN_GATE = '__classify_gate_';
 
-const NO_MATCHES = 'SELECT NULL::INTEGER AS rule_idx, NULL::BIGINT AS tid, NULL::VARCHAR AS match, NULL::VARCHAR AS value, NULL::VARCHAR AS text WHERE FALSE';
+const NO_MATCHES = 'SELECT NULL::INTEGER AS rule_idx, NULL::BIGINT AS tid, NULL::VARCHAR AS match, NULL::VARCHAR AS value WHERE FALSE';
 
 /**
  * Stage 2a: which keyword-gated rules each distinct candidate text admits. The keywords found in
@@ -360,7 +362,7 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
     const skip = skipping.length > 0
       ? `WHERE NOT CASE p.rule_idx ${skipping.map((i) => `WHEN ${i} THEN regexp_full_match(t.text, ${literal(textsNotSearched(rules[i]!)!)})`).join(' ')} ELSE false END`
       : '';
-    branches.push(`SELECT rule_idx, tid, m AS match, ${extractValue} AS value, text
+    branches.push(`SELECT rule_idx, tid, m AS match, ${extractValue} AS value
       FROM (SELECT p.rule_idx, t.tid, t.text, unnest(${extractAll}) AS m
             FROM ${pairs} p JOIN (SELECT rowid AS tid, text FROM ${texts}) t ON t.tid = p.tid ${skip})`);
   }
@@ -383,7 +385,7 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
       // No regexp_matches first: on a text without a match regexp_extract_all costs the same DFA
       // scan, and the extra filter scanned matching texts twice and compiled the regex once more
       // per thread (1M rows: the by-pattern branches 0.91 s -> 0.79 s, the sentence rules' ~0.1 s).
-      branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value, text
+      branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value
       FROM (SELECT tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${source}${skip})`);
     }
   }
@@ -453,7 +455,8 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
         db,
         signal,
         `CREATE TEMP TABLE ${TEXT_HITS} AS
-         SELECT DISTINCT h.rule_idx, t.tid, h.match, h.value, t.text, strpos(t.text, h.value) - 1 AS span_start, strpos(t.text, h.value) - 1 + length(h.value) AS span_end
+         SELECT DISTINCT h.rule_idx, t.tid, h.match, h.value, strpos(t.text, h.value) - 1 AS span_start, strpos(t.text, h.value) - 1 + length(h.value) AS span_end,
+                NULL::VARCHAR AS before, NULL::VARCHAR AS after
          FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`,
       );
       await runCancellable(db, signal, `INSERT INTO ${TEXT_CELLS} SELECT DISTINCT t.tid, h.source_id, h.row, h.field FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`);
@@ -509,20 +512,14 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       onProgress?.({ phase: 'scan', done: 2, total: 3, rate: 2 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
       // Materialised first: inlined, DuckDB evaluated each CASE of regexes once per use of `value`.
       await runCancellable(db, signal, `CREATE TEMP TABLE ${RAW_HITS} AS ${candidateMatchesSql(rules, plan, CAND_TEXTS, PAIRS, admitted)}`);
-      // Spans are computed once per text, not once per cell holding it.
-      await runCancellable(
-        db,
-        signal,
-        `CREATE TEMP TABLE ${TEXT_HITS} AS
-         SELECT h.rule_idx, h.tid, h.match, h.value, t.text, strpos(t.text, h.value) - 1 AS span_start, strpos(t.text, h.value) - 1 + length(h.value) AS span_end
-         FROM (SELECT DISTINCT rule_idx, tid, match, value FROM ${RAW_HITS} WHERE value IS NOT NULL AND value <> '') h
-         JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = h.tid`,
-      );
+      await writeTextHits(db, rules, signal);
       await db.exec(`DROP TABLE ${RAW_HITS}`);
+      // Texts are never copied per match: a 1 MB cell with 8,000 e-mail addresses was 8 GB.
+      const hitTexts = `(SELECT rowid AS tid, text FROM ${CAND_TEXTS} WHERE rowid IN (SELECT tid FROM ${TEXT_HITS}))`;
       // The cells holding those texts: a hash join on the matching texts, reading only the parts
       // (columns) that hold one of them.
       const used = await db.all<{ batch: number; parts: bigint | number }>(
-        `SELECT a.batch, bit_or(a.parts) AS parts FROM ${allTexts} a SEMI JOIN (SELECT DISTINCT text FROM ${TEXT_HITS}) h ON h.text = a.text GROUP BY a.batch`,
+        `SELECT a.batch, bit_or(a.parts) AS parts FROM ${allTexts} a SEMI JOIN ${hitTexts} h ON h.text = a.text GROUP BY a.batch`,
       );
       if (!options.texts) await db.exec(`DROP TABLE ${ALL_TEXTS}`);
       for (const { batch: b, parts: mask } of used) {
@@ -534,7 +531,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
           signal,
           `INSERT INTO ${TEXT_CELLS}
            SELECT t.tid, c.source_id, c.row, c.field
-           FROM (SELECT DISTINCT tid, text FROM ${TEXT_HITS}) t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text`,
+           FROM ${hitTexts} t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text`,
         );
       }
       onProgress?.({ phase: 'scan', done: 3, total: 3, rate: 3 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
@@ -550,12 +547,14 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
        WITH f AS (SELECT tid, min({'source_id': source_id, 'row': row, 'field': field}) AS cell FROM ${TEXT_CELLS} GROUP BY tid),
        c AS (
          SELECT h.rule_idx, h.value,
-                min({'source_id': f.cell.source_id, 'row': f.cell.row, 'field': f.cell.field, 'span_start': h.span_start, 'match': h.match, 'tid': h.tid}) AS first
+                min({'source_id': f.cell.source_id, 'row': f.cell.row, 'field': f.cell.field, 'span_start': h.span_start, 'match': h.match, 'tid': h.tid, 'before': h.before, 'after': h.after}) AS first
          FROM ${TEXT_HITS} h JOIN f ON f.tid = h.tid GROUP BY h.rule_idx, h.value)
-       SELECT row_number() OVER () AS cand_id, c.rule_idx, c.value, c.first.match AS match,
-              substring(t.text, greatest(1, c.first.span_start + 1 - ${CONTEXT_CHARS}), least(${CONTEXT_CHARS}, c.first.span_start)) AS before,
-              substring(t.text, c.first.span_start + 1 + length(c.value), ${CONTEXT_CHARS}) AS after
-       FROM c JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = c.first.tid`,
+       SELECT row_number() OVER () AS cand_id, * FROM (
+         SELECT c.rule_idx, c.value, c.first.match AS match,
+                -- A long text's context came with its match (writeTextHits).
+                coalesce(c.first.before, substring(t.text, greatest(1, c.first.span_start + 1 - ${CONTEXT_CHARS}), least(${CONTEXT_CHARS}, c.first.span_start))) AS before,
+                coalesce(c.first.after, substring(t.text, c.first.span_start + 1 + length(c.value), ${CONTEXT_CHARS})) AS after
+         FROM c JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = c.first.tid)`,
     );
     await validateCandidates(db, options);
     // The fingerprints JS left to DuckDB (the value is the fingerprinted text): one HMAC per
@@ -626,6 +625,77 @@ async function withoutUuidCells(db: Db, parts: string[]): Promise<string[]> {
   );
   const uuids = new Set(samples.filter((r) => Number(r.n) > 0 && Number(r.u) === Number(r.n)).map((r) => Number(r.i)));
   return parts.map((part, i) => (uuids.has(i) ? `SELECT * FROM (${part}) WHERE ${SEARCHED}` : part));
+}
+
+/**
+ * Texts longer than this (bytes) get their spans from the regex's own split of the text, so the
+ * cost stays linear in the text: one `strpos` per distinct value is k values x L characters (a
+ * 1.2 MB cell holding 8,000 e-mail addresses took 10 s; a 16 MB line would take hours).
+ */
+export const LONG_TEXT_BYTES = 4096;
+
+/**
+ * TEXT_HITS from RAW_HITS: each distinct match of a rule in a text with the span of its value,
+ * computed once per text, not once per cell holding it. In a text up to LONG_TEXT_BYTES the span
+ * is the value's first occurrence (`strpos`) and validators get CONTEXT_CHARS of the text on each
+ * side (cut from the text later, for candidates only). In a longer text the span is that of the
+ * value in its first match: `regexp_split_to_array` on the same regex gives the text between the
+ * matches, whose lengths place each match; the context is cut from those pieces, so it stops at
+ * the neighbouring matches of the same rule. A (rule, text) whose split does not line up with its
+ * matches (a regex that can match the empty string) falls back to `strpos`.
+ */
+async function writeTextHits(db: Db, rules: Rule[], signal: AbortSignal | undefined): Promise<void> {
+  const distinctHits = `(SELECT DISTINCT rule_idx, tid, match, value FROM ${RAW_HITS} WHERE value IS NOT NULL AND value <> '')`;
+  const longRules = (
+    await db.all<{ r: number }>(
+      `SELECT DISTINCT h.rule_idx AS r FROM ${RAW_HITS} h SEMI JOIN (SELECT rowid AS tid FROM ${CAND_TEXTS} WHERE strlen(text) > ${LONG_TEXT_BYTES}) l ON l.tid = h.tid`,
+    )
+  ).map((x) => Number(x.r));
+  await db.exec(`CREATE TEMP TABLE ${LONG_SPLITS} (rule_idx INTEGER, tid BIGINT, ms VARCHAR[], ps VARCHAR[])`);
+  if (longRules.length > 0) {
+    const perRule = (fn: string) => `CASE p.rule_idx ${longRules.map((i) => `WHEN ${i} THEN ${fn}(t.text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
+    await runCancellable(
+      db,
+      signal,
+      `INSERT INTO ${LONG_SPLITS}
+       SELECT * FROM (
+         SELECT p.rule_idx, p.tid, ${perRule('regexp_extract_all')} AS ms, ${perRule('regexp_split_to_array')} AS ps
+         FROM (SELECT DISTINCT rule_idx, tid FROM ${RAW_HITS}) p
+         JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS} WHERE strlen(text) > ${LONG_TEXT_BYTES}) t ON t.tid = p.tid)
+       WHERE len(ps) = len(ms) + 1 AND NOT list_contains(ms, '')`,
+    );
+  }
+  // Per match: its start (the lengths of the pieces and matches before it), the piece before it
+  // and the one after it (their ends nearest the match only), and its value's offset in it.
+  const longHits = `
+    SELECT rule_idx, tid, match, value, min_by({'start': start, 'before': before, 'after': after}, start) AS f
+    FROM (
+      SELECT e.rule_idx, e.tid, e.match, v.value, e.mstart + strpos(e.match, v.value) - 1 AS start,
+             right(e.pr || left(e.match, strpos(e.match, v.value) - 1), ${CONTEXT_CHARS}) AS before,
+             left(substring(e.match, strpos(e.match, v.value) + length(v.value)) || e.nl, ${CONTEXT_CHARS}) AS after
+      FROM (
+        SELECT rule_idx, tid, match, pr, nl,
+               (sum(plen + length(match)) OVER (PARTITION BY rule_idx, tid ORDER BY ord ROWS UNBOUNDED PRECEDING))::BIGINT - length(match) AS mstart
+        FROM (
+          SELECT rule_idx, tid, match, ord, length(piece) AS plen, right(piece, ${CONTEXT_CHARS}) AS pr, left(next, ${CONTEXT_CHARS}) AS nl
+          FROM (SELECT rule_idx, tid, unnest(ms) AS match, unnest(list_slice(ps, 1, len(ms))) AS piece, unnest(list_slice(ps, 2, len(ps))) AS next,
+                       unnest(range(len(ms))) AS ord
+                FROM ${LONG_SPLITS}))) e
+      JOIN ${distinctHits} v ON v.rule_idx = e.rule_idx AND v.tid = e.tid AND v.match = e.match)
+    GROUP BY rule_idx, tid, match, value`;
+  await runCancellable(
+    db,
+    signal,
+    `CREATE TEMP TABLE ${TEXT_HITS} AS
+     SELECT h.rule_idx, h.tid, h.match, h.value, strpos(t.text, h.value) - 1 AS span_start, strpos(t.text, h.value) - 1 + length(h.value) AS span_end,
+            NULL::VARCHAR AS before, NULL::VARCHAR AS after
+     FROM ${distinctHits} h
+     JOIN (SELECT rowid AS tid, text FROM ${CAND_TEXTS}) t ON t.tid = h.tid
+     ANTI JOIN ${LONG_SPLITS} l ON l.rule_idx = h.rule_idx AND l.tid = h.tid
+     UNION ALL
+     SELECT rule_idx, tid, match, value, f.start, f.start + length(value), f.before, f.after FROM (${longHits})`,
+  );
+  await db.exec(`DROP TABLE ${LONG_SPLITS}`);
 }
 
 async function runCancellable(db: Db, signal: AbortSignal | undefined, sql: string): Promise<void> {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
+import { openDb, withScratchDb, type Db } from '../../../app/core/db/open-db.ts';
 import { SCHEMA_SQL } from '../../../app/core/db/schema.ts';
 import { setReview } from '../../../app/core/db/findings-store.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
 import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
-import { ClassifyError, classifyRelation, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
+import { ClassifyError, classifyRelation, LONG_TEXT_BYTES, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import { listLiteral } from '../../../app/core/db/sql.ts';
 import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
@@ -293,6 +293,52 @@ describe('classifyRelation', () => {
       await classifyRelation(db, { relation: 'cells', parts, rules: piiRules.filter((r) => r.id === 'pii.email'), validators, key });
       expect(await db.all(`SELECT row, kind FROM findings`)).toEqual([{ row: 301, kind: 'email' }]);
     });
+  });
+
+  it('classifies a 1 MB cell holding 4,000 e-mail addresses within a 256 MB memory limit, every span on its value', async () => {
+    // Non-ASCII filler: DuckDB cuts such text by walking code points, so a cost per value that
+    // grew with the text would show here. Each address also appears once more, later.
+    const address = (i: number) => `kontakt.${i}@beispiel-post.de`;
+    const parts = Array.from({ length: 4000 }, (_, i) => `Grüße ✓ ${'ü'.repeat(100)} schreiben Sie an ${address(i)} oder ${address(Math.floor(i / 2))}; `);
+    const text = parts.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1_000_000);
+    const db = await openDb({ dbPath: ':memory:', memoryLimit: '256MB' });
+    try {
+      await db.exec(SCHEMA_SQL);
+      await db.exec('CREATE TABLE cells (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR)');
+      await db.exec(`INSERT INTO cells VALUES (1, 1, 'message', ?)`, [text]);
+      await classifyRelation(db, { relation: 'cells', rules: piiRules.filter((r) => r.id === 'pii.email'), validators, key });
+      const spans = await db.all<{ span_start: number; span_end: number }>(`SELECT span_start, span_end FROM findings ORDER BY span_start`);
+      const chars = [...text];
+      const found = spans.map((f) => chars.slice(f.span_start, f.span_end).join(''));
+      expect(found).toEqual(Array.from({ length: 4000 }, (_, i) => address(i)));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds in one long cell what it finds in the same text cut into short cells, with the same verdicts and shifted spans', async () => {
+    // Validators read the text around a candidate (labels, "born"): in a long cell that context
+    // comes from the regex's split of the text, in a short one from the text itself.
+    const segments = Array.from({ length: 120 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      return `Patientin geboren am ${day}.03.19${50 + (i % 40)} — Tel. +33 6 84 63 ${String(10 + (i % 90)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')}, mail jeanne.${i}@exemple.fr. Née à Köln ✓ `;
+    });
+    const long = segments.join('');
+    expect(Buffer.byteLength(long)).toBeGreaterThan(LONG_TEXT_BYTES);
+    const offsets = segments.map((_, i) => [...segments.slice(0, i).join('')].length);
+    const cut = await scanTexts(segments, { rules: piiRules, validators, key });
+    const whole = await scanTexts([long], { rules: piiRules, validators, key });
+    const view = (f: (typeof cut)[number], shift: number) => `${f.ruleId} ${f.start + shift}-${f.end + shift} ${f.preview} ${f.fingerprint} ${f.confidence} ${JSON.stringify(f.detail)}`;
+    expect(new Set(cut.map((f) => f.kind))).toEqual(new Set(['email', 'phone', 'date_of_birth']));
+    expect(whole.map((f) => view(f, 0)).sort()).toEqual(cut.map((f) => view(f, offsets[f.index]!)).sort());
+  });
+
+  it('places values by their own text in a long cell even for a rule whose regex can match the empty string', async () => {
+    const rule: Rule = { ...piiRules.find((r) => r.id === 'pii.email')!, id: 'test.digits', kind: 'digits', validator: undefined, keywords: [], pattern: '([0-9]{6,}|)', valueGroup: 1, examples: { positive: [], negative: [] } };
+    const text = `${'x'.repeat(LONG_TEXT_BYTES)} 1234567 and 7654321`;
+    const found = await scanTexts([text], { rules: [rule], validators, key });
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['1234567', '7654321']);
   });
 
   it('refuses two rules with the same id', async () => {
