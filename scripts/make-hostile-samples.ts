@@ -140,11 +140,14 @@ export interface BigSamples {
   wideCsv: string;
   wideTsv: string;
   tooWideCsv: string;
+  denseLine: string;
 }
 
 export const LONG_LINE_BYTES = 64 * 1024 * 1024;
 export const BOMB_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 export const DEEP_NESTING = 100_000;
+/** Distinct e-mail addresses (and as many phone numbers) in the one dense line. */
+export const DENSE_LINE_PEOPLE = 120_000;
 
 /** Writes the big hostile files into `dir` (streamed: never a 64 MiB string in memory). */
 export async function writeBigHostileSamples(dir: string): Promise<BigSamples> {
@@ -191,7 +194,19 @@ export async function writeBigHostileSamples(dir: string): Promise<BigSamples> {
   writeFileSync(wideTsv, wide(2000, '\t'));
   const tooWideCsv = p('wide-5000.csv');
   writeFileSync(tooWideCsv, wide(5000));
-  return { longLine, gzipBomb, deepJsonArray, deepJsonLines, wideCsv, wideTsv, tooWideCsv };
+  // One line (~8 MB) holding 120,000 distinct e-mail addresses and phone numbers among non-ASCII
+  // text: a dumped contact list in a single cell, the worst case for work per match.
+  const denseLine = p('dense-line.jsonl');
+  {
+    const entries = Array.from({ length: DENSE_LINE_PEOPLE }, (_, i) => `Kontakt ü${i}: p${i}.nachname@beispiel-post.de Tel +49 30 9${String(i).padStart(6, '0')}; `);
+    const lines = [
+      { user_id: 'u1', msg: 'mail me at first.person@example.org' },
+      { user_id: 'u2', msg: entries.join('') },
+      { user_id: 'u3', msg: 'last line' },
+    ];
+    writeFileSync(denseLine, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  }
+  return { longLine, gzipBomb, deepJsonArray, deepJsonLines, wideCsv, wideTsv, tooWideCsv, denseLine };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOMB_DECOMPRESSED_BYTES, writeBigHostileSamples, type BigSamples } from '../../scripts/make-hostile-samples.ts';
+import { BOMB_DECOMPRESSED_BYTES, DENSE_LINE_PEOPLE, writeBigHostileSamples, type BigSamples } from '../../scripts/make-hostile-samples.ts';
 import { FIXTURES, runTs } from './fixtures/child.ts';
 
 /** The documented memory bound of one import, whatever the file holds (docs/security.md). */
@@ -60,6 +60,23 @@ describe('big hostile inputs (generated at test time, imported in a child proces
     expect(doc).toMatchObject({ status: 'imported', format: 'json-array', rows: 0 });
     expect(tooWide).toMatchObject({ status: 'failed', code: 'TOO_MANY_COLUMNS' });
     expect(report.maxRssMiB).toBeLessThan(MAX_RSS_MIB);
+  });
+
+  it('classifies one 8 MB line holding 120,000 e-mail addresses and phone numbers, and counts the people, within the memory bound', async () => {
+    // Classification once kept the whole text beside each match: this line needed ~1 TB.
+    const caseDir = path.join(dir, 'case-dense');
+    const r = await runTs(path.join(FIXTURES, 'pipeline-child.ts'), [caseDir, big.denseLine], { timeoutMs: 150_000 });
+    expect({ code: r.code, signal: r.signal, stderr: r.stderr.slice(0, 500) }).toEqual({ code: 0, signal: null, stderr: '' });
+    const lines = r.stdout.trim().split('\n');
+    const rss = Number(lines.find((l) => l.startsWith('rss '))!.slice(4));
+    measured['dense 8 MB line'] = rss;
+    const result = JSON.parse(lines.at(-1)!) as { findings: Array<{ kind: string; n: number }>; subjects: { estimate: number } };
+    const count = (kind: string) => result.findings.find((f) => f.kind === kind)?.n;
+    expect(count('email')).toBe(DENSE_LINE_PEOPLE + 1);
+    expect(count('phone')).toBe(DENSE_LINE_PEOPLE);
+    expect(result.subjects.estimate).toBeGreaterThan(DENSE_LINE_PEOPLE);
+    expect(rss).toBeLessThan(MAX_RSS_MIB);
+    rmSync(caseDir, { recursive: true, force: true });
   });
 
   it('imports a file with 2,000 columns as 2,000 fields, as CSV and as ClickHouse TSV, in seconds', async () => {
