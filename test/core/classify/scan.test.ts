@@ -50,6 +50,21 @@ describe('classifyRelation', () => {
     expect(findings.filter((f) => f.index === 1).map((f) => f.kind)).toEqual(['password']);
   });
 
+  it('keeps only the vendor rule when a sentence rule caught the first 64 characters of a longer key', async () => {
+    // The sentence rule's value is a strict prefix of the vendor key: they overlap, unequal.
+    const openai = sampleValue(['sk-proj-', run(ALNUM, 60), 'T3BlbkFJ', run(ALNUM, 60)], 'scan-test-prose-prefix');
+    const findings = await scanTexts([`Why does my key ${openai} return 401 Unauthorized?`], { rules: secretRules, validators, key });
+    expect(findings.map((f) => f.ruleId)).toEqual(['secret.openai.api-key']);
+  });
+
+  it('keeps only the vendor rule for each of 3,000 keys in generic assignments within one long cell', async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => sampleValue(['sk_live_', run(ALNUM, 24)], `scan-test-many-${i}`));
+    const text = keys.map((k, i) => `{"api_key": "${k}", "n": ${i}}`).join('\n');
+    const findings = await scanTexts([text], { rules, validators, key });
+    expect(findings.filter((f) => f.category === 'secret').map((f) => f.ruleId)).toEqual(keys.map(() => 'secret.stripe.secret-key'));
+    expect(findings.filter((f) => f.category === 'secret').map((f) => text.slice(f.start, f.end))).toEqual(keys);
+  });
+
   it('reports a checksummed identifier that is also phone-shaped as the identifier, an international number as a phone only, and nothing inside a trace id', async () => {
     const findings = await scanTexts(
       [
