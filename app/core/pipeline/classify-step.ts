@@ -4,7 +4,7 @@ import { ClassifyError, classifyRelation } from '../classify/scan.ts';
 import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index.ts';
 import type { ProgressEvent } from '../jobs/progress.ts';
 import type { Rule } from '../classify/rule-types.ts';
-import { addRoleFindings, ROLE_RULES } from './role-findings.ts';
+import { dropPrepared, prepareRoleFindings, ROLE_RULES, writeRoleFindings, type PreparedRoleFindings } from './role-findings.ts';
 import { cellParts } from '../db/cells-view.ts';
 
 const PROSE_KINDS = new Set(['person_name', 'postal_address', 'date_of_birth']);
@@ -45,9 +45,15 @@ export async function classifyCase(
   // other core. It writes its findings after the first pass has written (ids stay in pass order).
   const result = { findings: 0, byKind: {} as Record<string, number>, ms: 0 };
   const passesStarted = performance.now();
+  let byRole = 0;
   const proseDb = await handle.db.fork();
+  // Role findings (name and address columns) are prepared on a third connection beside the
+  // passes, from when the first pass starts validating, and written after them.
+  const roleDb = await handle.db.fork();
+  let rolePrepared: Promise<PreparedRoleFindings> | undefined;
   const stop = new AbortController();
   const onAbort = () => stop.abort();
+  stop.signal.addEventListener('abort', () => roleDb.interrupt(), { once: true });
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop.abort();
   // The first pass hands the prose pass its distinct prose texts (with the columns holding them)
@@ -77,6 +83,13 @@ export async function classifyCase(
     const firstWritten = first.then(() => {
       firstDone = true;
     });
+    rolePrepared = (async () => {
+      await Promise.race([validating, firstWritten.catch(() => undefined)]);
+      if (stop.signal.aborted) return { rules: [] };
+      return prepareRoleFindings(roleDb, handle.fingerprintKey);
+    })();
+    // Handled here too: a failure while the passes run must not go unhandled until they end.
+    rolePrepared.catch(() => undefined);
     const second = (async () => {
       await Promise.race([validating, firstWritten]);
       return classifyRelation(proseDb, {
@@ -107,12 +120,15 @@ export async function classifyCase(
       for (const [k, n] of Object.entries(r.value.byKind)) result.byKind[k] = (result.byKind[k] ?? 0) + n;
     }
     result.ms = performance.now() - passesStarted;
+    // Written after the passes, so their ids follow the passes' as before.
+    byRole = await writeRoleFindings(roleDb, await rolePrepared);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     proseDb.close();
+    if (rolePrepared) await rolePrepared.then((p) => dropPrepared(roleDb, p)).catch(() => undefined);
+    roleDb.close();
     await handle.db.exec(`DETACH DATABASE IF EXISTS ${shared}`);
   }
-  const byRole = await addRoleFindings(handle.db, handle.fingerprintKey);
   if (byRole > 0) {
     const counts = await handle.db.all<{ kind: string; n: number }>(
       `SELECT kind, count(*) AS n FROM findings WHERE rule_id IN (${ROLE_RULES.map((r) => `'${r.ruleId}'`).join(', ')}) GROUP BY kind`,
