@@ -24,10 +24,11 @@ export const personName: Validator = (value, ctx) => {
   if (name.length < 2 || name.length > 80) return REJECT;
   if (NOT_NAMES.has(name.toLowerCase()) || name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase()))) return REJECT;
   // One parse; a name is known when compromise tags any of its words `Person` (what `people()`
-  // matches, without its second pass over the document: 0.6 -> 0.3 ms a name).
-  const sentences = nlp(name).json() as Array<{ terms: Array<{ tags: string[] }> }>;
-  const firstTags = sentences[0]?.terms[0]?.tags ?? [];
-  const isKnownPerson = sentences.some((s) => s.terms.some((t) => t.tags.includes('Person')));
+  // matches, without its second pass over the document: 0.6 -> 0.3 ms a name). Read from the
+  // parsed terms, not through json(), which serialises every term (another ~30 %).
+  const doc = nlp(name);
+  const firstTags = [...(doc.termList()[0]?.tags ?? [])];
+  const isKnownPerson = doc.has('#Person');
   const hasHonorific = HONORIFIC.test(value) || /(?:mr|mrs|ms|dr|herr|frau|mme|sr|sra|pan|pani)\.?\s*$/i.test(ctx.before);
   if (!isKnownPerson && firstTags.some((t) => BAD_FIRST_TAGS.includes(t))) return REJECT;
   const label = ctx.match.slice(0, Math.max(0, ctx.match.length - value.length)).toLowerCase();
