@@ -7,10 +7,39 @@
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  // ASCII (nearly every credential): counts in a reused table, summed in first-seen order as the
+  // general path sums them, so both give the same bits to the last digit.
+  const order: number[] = [];
+  let ascii = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (ASCII_COUNTS[c]++ === 0) order.push(c);
+  }
   let bits = 0;
-  const n = [...value].length;
+  if (ascii) {
+    for (const c of order) {
+      const p = ASCII_COUNTS[c]! / value.length;
+      bits -= p * Math.log2(p);
+    }
+  }
+  for (const c of order) ASCII_COUNTS[c] = 0;
+  return ascii ? bits : codePointEntropy(value);
+}
+
+const ASCII_COUNTS = new Uint32Array(128);
+
+function codePointEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const ch of value) {
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    n += 1;
+  }
+  let bits = 0;
   for (const c of counts.values()) {
     const p = c / n;
     bits -= p * Math.log2(p);
