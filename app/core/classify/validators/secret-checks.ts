@@ -17,7 +17,9 @@ export function shannonEntropy(value: string): number {
       ascii = false;
       break;
     }
-    if (ASCII_COUNTS[c]++ === 0) order.push(c);
+    const seen = ASCII_COUNTS[c]!;
+    if (seen === 0) order.push(c);
+    ASCII_COUNTS[c] = seen + 1;
   }
   let bits = 0;
   if (ascii) {
