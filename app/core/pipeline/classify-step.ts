@@ -53,7 +53,6 @@ export async function classifyCase(
   let rolePrepared: Promise<PreparedRoleFindings> | undefined;
   const stop = new AbortController();
   const onAbort = () => stop.abort();
-  stop.signal.addEventListener('abort', () => roleDb.interrupt(), { once: true });
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop.abort();
   // The first pass hands the prose pass its distinct prose texts (with the columns holding them)
@@ -86,7 +85,14 @@ export async function classifyCase(
     rolePrepared = (async () => {
       await Promise.race([validating, firstWritten.catch(() => undefined)]);
       if (stop.signal.aborted) return { rules: [] };
-      return prepareRoleFindings(roleDb, handle.fingerprintKey);
+      // A cancel or a failed pass interrupts the preparation (never the write after the passes).
+      const interrupt = () => roleDb.interrupt();
+      stop.signal.addEventListener('abort', interrupt, { once: true });
+      try {
+        return await prepareRoleFindings(roleDb, handle.fingerprintKey);
+      } finally {
+        stop.signal.removeEventListener('abort', interrupt);
+      }
     })();
     // Handled here too: a failure while the passes run must not go unhandled until they end.
     rolePrepared.catch(() => undefined);
