@@ -48,10 +48,25 @@ function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer
 }
 
 export function judgePage(rules: Rule[], validators: Record<string, Validator>, key: Buffer, page: Candidate[]): Judged[] {
-  const out: Judged[] = [];
+  // Validators that judge faster in bulk see the page's values for them first.
+  const bulk = new Map<Validator, string[]>();
   for (const cand of page) {
-    const row = judge(rules, validators, key, cand);
-    if (row) out.push(row);
+    const name = rules[cand.rule_idx]!.validator;
+    const validator = name ? validators[name] : undefined;
+    if (!validator?.prime) continue;
+    const values = bulk.get(validator) ?? [];
+    values.push(cand.value);
+    bulk.set(validator, values);
   }
-  return out;
+  const releases = [...bulk].map(([validator, values]) => validator.prime!(values));
+  try {
+    const out: Judged[] = [];
+    for (const cand of page) {
+      const row = judge(rules, validators, key, cand);
+      if (row) out.push(row);
+    }
+    return out;
+  } finally {
+    for (const release of releases) release();
+  }
 }

@@ -107,3 +107,24 @@ describe('contact, financial and network values', () => {
     expect(run('pii.date-of-birth', '31.02.1990').valid).toBe(false);
   });
 });
+
+describe('person names judged in bulk', () => {
+  it('gives every name the same verdict whether its page was primed (one parse for many names) or not', () => {
+    const names = [
+      'Anna Kowalska', 'John Smith', 'Python Scripts', 'Marie Curie', "Jacob Harris's", 'Dr. Who', 'Mr. Smith', 'José Núñez',
+      "Siobhan O'Brien", 'Happy Days', 'Running Fast', 'Lukas Meyer', 'Thomas', 'Big Apple', 'Admin', 'Chen Wei', 'Amy. Bob',
+      'Giulia Romano', 'The Project', 'Jan van der Berg', 'Kubernetes Cluster', 'Emma', 'Sophie Martin', 'Not Him',
+    ];
+    const ctx = (value: string) => ({ match: `my friend ${value}`, before: 'Yesterday ', after: ' said hi' });
+    for (const name of ['pii.person-name', 'pii.person-name.relation']) {
+      const validator = piiValidators[name]!;
+      const alone = names.map((v) => validator(v, ctx(v)));
+      const release = validator.prime!(names);
+      const primed = names.map((v) => validator(v, ctx(v)));
+      release();
+      expect(primed).toEqual(alone);
+      expect(alone.some((v) => v.valid)).toBe(true);
+      expect(alone.some((v) => !v.valid)).toBe(true);
+    }
+  });
+});

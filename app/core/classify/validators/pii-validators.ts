@@ -44,7 +44,9 @@ export function valueContext(value: string, ctx: ValidationContext): ValidationC
 }
 
 function anchored(validator: Validator): Validator {
-  return (value, ctx) => validator(value, valueContext(value, ctx));
+  const wrapped: Validator = (value, ctx) => validator(value, valueContext(value, ctx));
+  if (validator.prime) wrapped.prime = validator.prime;
+  return wrapped;
 }
 
 const byName: Record<string, Validator> = {
