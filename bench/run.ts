@@ -1,4 +1,4 @@
-// `npm run bench -- <ingest|classify|subjects|all> [--rows N] [--seed S] [--record]`
+// `npm run bench -- <ingest|classify|subjects|all> [--rows N] [--seed S] [--repeat N] [--record]`
 // Every figure comes with its baseline measured in the same run; absolute times drift between
 // machines and runs, ratios much less.
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,9 @@ const { values, positionals } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '42' },
     record: { type: 'boolean', default: false },
+    // Rounds of the classify bench, interleaved (secretlint, secrets only, all categories per
+    // round): this machine's speed moves within minutes, so one round's ratio can mislead.
+    repeat: { type: 'string', default: '1' },
   },
 });
 const rows = Number(values.rows);
@@ -64,49 +67,73 @@ interface ClassifyChild {
   precision: KindPrecision[];
 }
 
+interface ClassifyRound {
+  lint: ChildMeasure<{ bytes: number; planted: number; found: number }>;
+  secretsOnly: ChildMeasure<ClassifyChild>;
+  all: ChildMeasure<ClassifyChild>;
+}
+
 function classifyBench(): void {
   const { dir, truth } = ensureSamples(rows, seed);
   const files = filesIn(dir);
-  const lint = runChild<{ bytes: number; lines: number; messages: number; planted: number; found: number }>('secretlint-child.ts', [dir, truth, ...files]);
+  const repeat = Math.max(1, Math.floor(Number(values.repeat)));
   // Ingest once into a case; each classification then runs in its own process on a fresh copy.
   const work = mkdtempSync(path.join(tmpdir(), 'bench-classify-'));
   try {
     const prepared = runChild<{ cells: number; cellBytes: number }>('prepare-case-child.ts', [path.join(work, 'case'), dir]);
     const copy = (name: string) => {
+      rmSync(path.join(work, name), { recursive: true, force: true });
       cpSync(path.join(work, 'case'), path.join(work, name), { recursive: true });
       return path.join(work, name);
     };
-    const secretsOnly = runChild<ClassifyChild>('classify-child.ts', ['secrets', copy('secrets'), truth]);
-    const all = runChild<ClassifyChild>('classify-child.ts', ['all', copy('all'), truth]);
-    classifyTable(lint, secretsOnly, all, prepared);
+    const rounds: ClassifyRound[] = [];
+    for (let i = 0; i < repeat; i++) {
+      rounds.push({
+        lint: runChild<{ bytes: number; lines: number; messages: number; planted: number; found: number }>('secretlint-child.ts', [dir, truth, ...files]),
+        secretsOnly: runChild<ClassifyChild>('classify-child.ts', ['secrets', copy('secrets'), truth]),
+        all: runChild<ClassifyChild>('classify-child.ts', ['all', copy('all'), truth]),
+      });
+    }
+    classifyTable(rounds, prepared);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function classifyTable(
-  lint: ChildMeasure<{ bytes: number; planted: number; found: number }>,
-  secretsOnly: ChildMeasure<ClassifyChild>,
-  all: ChildMeasure<ClassifyChild>,
-  prepared: ChildMeasure<{ cells: number; cellBytes: number }>,
-): void {
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function classifyTable(rounds: ClassifyRound[], prepared: ChildMeasure<{ cells: number; cellBytes: number }>): void {
+  const { lint, secretsOnly, all } = rounds[0]!;
   // MB/s over the same decoded text for every row: the files' text as secretlint reads it.
   const mb = lint.result.bytes / 1024 ** 2;
-  const row = (name: string, seconds: number, rss: number, found: number, planted: number, baseline: number) => [
-    name,
-    fmt(seconds, 2),
-    fmt(rows / seconds, 0),
-    fmt(mb / seconds),
-    fmt(baseline / seconds, 2) + 'x',
-    `${found}/${planted} (${fmt(found / planted, 3)})`,
-    fmt(rss, 0),
-  ];
-  const text = `### classify, ${rows.toLocaleString('en')} log_stream rows (seed ${seed}), ${fmt(mb)} MB of text\n\n${table(
-    ['step', 'seconds', 'log rows/s', 'MB/s', 'speed vs secretlint', 'planted secrets found', 'peak RSS MB'],
+  const many = rounds.length > 1;
+  // One round: its times. Several: the median time of each step, and the median of the rounds'
+  // ratios (each round's secretlint against the same round's classification), with their range.
+  const row = (name: string, pick: (r: ClassifyRound) => ChildMeasure<{ found: number; planted: number }>) => {
+    const seconds = rounds.map((r) => pick(r).seconds);
+    const ratios = rounds.map((r) => r.lint.seconds / pick(r).seconds);
+    const s = median(seconds);
+    const { found, planted } = pick(rounds[0]!).result;
+    return [
+      name,
+      many ? `${fmt(s, 2)} (${fmt(Math.min(...seconds), 2)}–${fmt(Math.max(...seconds), 2)})` : fmt(s, 2),
+      fmt(rows / s, 0),
+      fmt(mb / s),
+      many ? `${fmt(median(ratios), 2)}x (${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)})` : fmt(ratios[0]!, 2) + 'x',
+      `${found}/${planted} (${fmt(found / planted, 3)})`,
+      fmt(Math.max(...rounds.map((r) => pick(r).peakRssMb)), 0),
+    ];
+  };
+  const text = `### classify, ${rows.toLocaleString('en')} log_stream rows (seed ${seed}), ${fmt(mb)} MB of text${many ? `, ${rounds.length} interleaved rounds` : ''}\n\n${table(
+    ['step', many ? 'seconds (median, range)' : 'seconds', 'log rows/s', 'MB/s', many ? 'speed vs secretlint (median, range)' : 'speed vs secretlint', 'planted secrets found', 'peak RSS MB'],
     [
-      row('secretlint 12, preset-recommend (baseline)', lint.seconds, lint.peakRssMb, lint.result.found, lint.result.planted, lint.seconds),
-      row(`breachscope classify, secrets only (${secretsOnly.result.rules} rules)`, secretsOnly.seconds, secretsOnly.peakRssMb, secretsOnly.result.found, secretsOnly.result.planted, lint.seconds),
-      row(`breachscope classify, all categories (${all.result.rules} rules)`, all.seconds, all.peakRssMb, all.result.found, all.result.planted, lint.seconds),
+      row('secretlint 12, preset-recommend (baseline)', (r) => r.lint),
+      row(`breachscope classify, secrets only (${secretsOnly.result.rules} rules)`, (r) => r.secretsOnly),
+      row(`breachscope classify, all categories (${all.result.rules} rules)`, (r) => r.all),
     ],
   )}\n\nBreachScope classifies the case's ${prepared.result.cells.toLocaleString('en')} text cells (${fmt(prepared.result.cellBytes / 1024 ** 2)} MB, JSON already decoded) after ingest (${fmt(prepared.seconds, 1)} s in its own process, peak RSS ${fmt(prepared.peakRssMb, 0)} MB; not included above); secretlint reads the same files' raw text in 4 MB chunks. Each classification runs in its own process on a copy of the ingested case; its peak RSS is taken right after classification.\n`;
   const precision = all.result.precision.length === 0 ? '' : `\nPrecision of the all-categories pass against the ground truth (cell level: a finding is right when the truth lists a value of its class in the same file, row and top-level field; IP addresses and operational values are not in the truth):\n\n${table(
