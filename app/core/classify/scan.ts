@@ -671,9 +671,10 @@ async function writeTextHits(db: Db, rules: Rule[], signal: AbortSignal | undefi
   const longHits = `
     SELECT rule_idx, tid, match, value, min_by({'start': start, 'before': before, 'after': after}, start) AS f
     FROM (
-      SELECT e.rule_idx, e.tid, e.match, v.value, e.mstart + strpos(e.match, v.value) - 1 AS start,
-             right(e.pr || left(e.match, strpos(e.match, v.value) - 1), ${CONTEXT_CHARS}) AS before,
-             left(substring(e.match, strpos(e.match, v.value) + length(v.value)) || e.nl, ${CONTEXT_CHARS}) AS after
+      SELECT rule_idx, tid, match, value, mstart + off AS start,
+             right(pr || left(match, off), ${CONTEXT_CHARS}) AS before,
+             left(substring(match, off + 1 + length(value)) || nl, ${CONTEXT_CHARS}) AS after
+      FROM (SELECT e.*, v.value, strpos(e.match, v.value) - 1 AS off
       FROM (
         SELECT rule_idx, tid, match, pr, nl,
                (sum(plen + length(match)) OVER (PARTITION BY rule_idx, tid ORDER BY ord ROWS UNBOUNDED PRECEDING))::BIGINT - length(match) AS mstart
@@ -682,7 +683,7 @@ async function writeTextHits(db: Db, rules: Rule[], signal: AbortSignal | undefi
           FROM (SELECT rule_idx, tid, unnest(ms) AS match, unnest(list_slice(ps, 1, len(ms))) AS piece, unnest(list_slice(ps, 2, len(ps))) AS next,
                        unnest(range(len(ms))) AS ord
                 FROM ${LONG_SPLITS}))) e
-      JOIN ${distinctHits} v ON v.rule_idx = e.rule_idx AND v.tid = e.tid AND v.match = e.match)
+      JOIN ${distinctHits} v ON v.rule_idx = e.rule_idx AND v.tid = e.tid AND v.match = e.match))
     GROUP BY rule_idx, tid, match, value`;
   await runCancellable(
     db,

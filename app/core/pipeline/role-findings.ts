@@ -31,6 +31,7 @@ export interface PreparedRoleFindings {
 export async function prepareRoleFindings(db: Db, key: Buffer): Promise<PreparedRoleFindings> {
   const prepared: PreparedRoleFindings = { rules: [] };
   for (const [i, rule] of ROLE_RULES.entries()) {
+    // The role's columns read directly (through the cells view, every column of every source was unpivoted).
     const parts = await cellParts(db, 'TRUE', rule.role);
     if (parts.length === 0) continue;
     const cells = `(${parts.join('\nUNION ALL\n')})`;
@@ -47,6 +48,7 @@ export async function prepareRoleFindings(db: Db, key: Buffer): Promise<Prepared
       appender.endRow();
     }
     appender.closeSync();
+    // One value row per distinct text (its row id numbers it), one cell row per cell holding it.
     await db.exec(
       `DROP TABLE IF EXISTS ${names.cells}; CREATE TEMP TABLE ${names.cells} AS
        SELECT row_number() OVER (ORDER BY c.source_id, c.row, c.field) AS n, c.source_id, c.row, c.field, v.rowid AS v, length(c.text) AS len, v.fingerprint
@@ -94,8 +96,4 @@ export async function writeRoleFindings(db: Db, prepared: PreparedRoleFindings):
 /** Drops the prepared tables (after writing them, or when the run stops before). */
 export async function dropPrepared(db: Db, prepared: PreparedRoleFindings): Promise<void> {
   for (const { values, cells } of prepared.rules) await db.exec(`DROP TABLE IF EXISTS ${values}; DROP TABLE IF EXISTS ${cells}`);
-}
-
-export async function addRoleFindings(db: Db, key: Buffer): Promise<number> {
-  return writeRoleFindings(db, await prepareRoleFindings(db, key));
 }

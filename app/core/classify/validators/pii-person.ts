@@ -12,12 +12,6 @@ const NOT_NAMES = new Set([
 const BAD_FIRST_TAGS = ['Adjective', 'Verb', 'Negative', 'Expression', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb', 'QuestionWord'];
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|monsieur|madame|mme|señor|señora|sr|sra|signor|signora|sig|dhr|mevr|pan|pani|senhor|senhora)\.?\s+/i;
 
-/**
- * Person names come from context rules ("my name is …", "Name: …", an honorific); this checks
- * that the capitalised words after the label read as a name. compromise knows common first and
- * last names (mostly English-centred); after a first-person label an unknown capitalised word
- * is still kept, at lower confidence, because non-English names are often unknown to it.
- */
 /** What compromise reads in a name: whether any word is a person, and its first word's tags. */
 interface NameReading {
   isKnownPerson: boolean;
@@ -42,7 +36,10 @@ function readName(name: string): NameReading {
   return primed.get(name) ?? readTerms((nlp(name).docs as Array<Array<{ tags: Set<string> }>>).flat());
 }
 
-/** Readings prepared for a page of candidates (see `prime`). */
+/**
+ * Readings prepared for a page of candidates (see `prime`). judgePage primes, judges and releases
+ * in one synchronous run, so no other page sees them.
+ */
 const primed = new Map<string, NameReading>();
 /** Names parsed together, one per line: a document costs ~0.5 ms however short, so this halves the time. */
 const PRIME_CHUNK = 256;
@@ -50,8 +47,8 @@ const PRIME_CHUNK = 256;
 /**
  * Parses many names as the lines of one document. A line is one sentence, so each name's terms
  * are read as when it is parsed alone (the same tags for all 1,538 names of the 1M-row bench log);
- * names holding a sentence end are left to be parsed alone, and a chunk whose sentences do not
- * line up with its names is dropped.
+ * names holding a sentence end are left to be parsed alone, and a chunk that parses into more or
+ * fewer sentences than it has names is dropped (its names are then parsed alone).
  */
 function primeNames(values: string[]): () => void {
   const names = [...new Set(values.map(nameOf))].filter((n) => n.length >= 2 && n.length <= 80 && !/[.!?;\r\n]/.test(n) && !primed.has(n));
@@ -64,6 +61,12 @@ function primeNames(values: string[]): () => void {
   return () => primed.clear();
 }
 
+/**
+ * Person names come from context rules ("my name is …", "Name: …", an honorific); this checks
+ * that the capitalised words after the label read as a name. compromise knows common first and
+ * last names (mostly English-centred); after a first-person label an unknown capitalised word
+ * is still kept, at lower confidence, because non-English names are often unknown to it.
+ */
 export const personName: Validator = (value, ctx) => {
   const name = nameOf(value);
   if (name.length < 2 || name.length > 80) return REJECT;
