@@ -18,7 +18,7 @@ import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/fin
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
-import { textsNeverSearched, textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
+import { expandSet, textsNeverSearched, textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
@@ -358,7 +358,7 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
   const branches: string[] = [];
   if (admitted.length > 0) {
     const extractAll = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract_all(text, ${literal(rules[i]!.pattern)})`).join(' ')} END`;
-    const extractValue = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN regexp_extract(m, ${literal(rules[i]!.pattern)}, ${rules[i]!.valueGroup})`).join(' ')} END`;
+    const extractValue = `CASE rule_idx ${admitted.map((i) => `WHEN ${i} THEN ${valueSql(rules[i]!, 'm')}`).join(' ')} END`;
     const skipping = admitted.filter((i) => textsNotSearched(rules[i]!));
     const skip = skipping.length > 0
       ? `WHERE NOT CASE p.rule_idx ${skipping.map((i) => `WHEN ${i} THEN regexp_full_match(t.text, ${literal(textsNotSearched(rules[i]!)!)})`).join(' ')} ELSE false END`
@@ -386,12 +386,83 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
       // No regexp_matches first: on a text without a match regexp_extract_all costs the same DFA
       // scan, and the extra filter scanned matching texts twice and compiled the regex once more
       // per thread (1M rows: the by-pattern branches 0.91 s -> 0.79 s, the sentence rules' ~0.1 s).
-      branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, regexp_extract(m, ${pattern}, ${rule.valueGroup}) AS value
+      branches.push(`SELECT ${i} AS rule_idx, tid, m AS match, ${valueSql(rule, 'm')} AS value
       FROM (SELECT tid, text, unnest(regexp_extract_all(text, ${pattern})) AS m FROM ${source}${skip})`);
     }
   }
   if (branches.length === 0) return NO_MATCHES;
   return `${gates.length > 0 ? `WITH ${gates.join(',\n')}\n` : ''}${branches.join('\nUNION ALL\n')}`;
+}
+
+/**
+ * The value in a match (`match` is an SQL expression): the rule's value group, or, for a rule
+ * that declares where its value sits (Rule.valueEdges), the match without its edge characters.
+ */
+export function valueSql(rule: Rule, match: string): string {
+  if (!rule.valueEdges || !valueEdgesFit(rule)) return `regexp_extract(${match}, ${literal(rule.pattern)}, ${rule.valueGroup})`;
+  const { left, right } = rule.valueEdges;
+  const cut = (edge: string | undefined, char: string) => (edge === undefined ? '0' : `(CASE WHEN contains(${literal(edge)}, ${char}) THEN 0 ELSE 1 END)`);
+  const from = cut(left, `left(${match}, 1)`);
+  const end = cut(right, `right(${match}, 1)`);
+  return `substring(${match}, 1 + ${from}, greatest(0, length(${match}) - ${from} - ${end}))`;
+}
+
+/**
+ * Whether a rule's pattern has the shape its valueEdges describe: `\b(` or `(?:^|[^L])(` before
+ * the value group, and nothing, `\b` or `(?:[^R]|$)` after it, with L and R the declared
+ * characters. A rule whose pattern was changed after its edges were declared keeps the regex.
+ * (That the value starts with an L character and ends with an R one is the rule author's claim,
+ * which the rule tests check on every example and every line of the bundled samples.)
+ */
+export function valueEdgesFit(rule: Rule): boolean {
+  const edges = rule.valueEdges;
+  if (!edges || rule.valueGroup !== 1) return false;
+  let p = rule.pattern;
+  if (p.startsWith('(?i)')) {
+    // Case folding widens a negated class beyond its characters: only for `\b` edges.
+    if (edges.left !== undefined || edges.right !== undefined) return false;
+    p = p.slice(4);
+  }
+  if (edges.left === undefined) {
+    if (!p.startsWith('\\b(')) return false;
+    p = p.slice(2);
+  } else {
+    const lead = /^\(\?:\^\|\[\^([^\]\\]+)\]\)\(/.exec(p);
+    if (!lead || !sameChars(lead[1]!, edges.left)) return false;
+    p = p.slice(lead[0].length - 1);
+  }
+  if (p.startsWith('(?')) return false;
+  const close = closingParen(p);
+  if (close < 0) return false;
+  const rest = p.slice(close + 1);
+  if (edges.right === undefined) return rest === '' || rest === '\\b';
+  const tail = /^\(\?:(?:\[\^([^\]\\]+)\]\|\$|\$\|\[\^([^\]\\]+)\])\)$/.exec(rest);
+  return tail !== null && sameChars((tail[1] ?? tail[2])!, edges.right);
+}
+
+function sameChars(classBody: string, chars: string): boolean {
+  const a = new Set(expandSet(classBody));
+  const b = new Set(chars);
+  return a.size === b.size && [...a].every((c) => b.has(c));
+}
+
+/** Index of the `)` that closes the group opened at index 0, skipping escapes and classes; -1 if none. */
+function closingParen(p: string): number {
+  let depth = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i += 1;
+    else if (c === '[') {
+      i += p[i + 1] === '^' ? 2 : 1;
+      if (p[i] === ']') i += 1;
+      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth += 1;
+    else if (c === ')') {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
 
 function validateRules(rules: Rule[], validators: Record<string, Validator>): void {

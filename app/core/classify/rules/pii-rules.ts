@@ -4,7 +4,7 @@
  * the country. Patterns are deliberately wider than the identifiers they look for: check digits,
  * context words and glue to neighbouring characters are judged in JS on distinct candidates.
  */
-import type { Rule } from '../rule-types.ts';
+import { expandSet, type Rule } from '../rule-types.ts';
 import { STREET_COMPOUND, STREET_PARTICLES, STREET_PREFIX } from '../lexicons/streets.ts';
 
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
@@ -15,6 +15,8 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
  * is an international phone number (`+4915112345678` passes the German tax id check).
  */
 const DIGITS_START = '(?:^|[^0-9A-Za-z_+])';
+/** The characters DIGITS_START does not take as the character before a number (Rule.valueEdges). */
+const DIGITS_START_CHARS = expandSet('0-9A-Za-z_+');
 /** A whole cell that is an identifier of another kind: a trace or device UUID, an IP address. */
 const OTHER_IDENTIFIER = `\\s*(?:(?i:${UUID})|${IPV4})\\s*`;
 
@@ -82,6 +84,7 @@ export const piiRules: Rule[] = [
     keywords: ['@'],
     pattern: '(?i)\\b([a-z0-9._%+-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:xn--[a-z0-9-]+|[a-z]{2,63}))\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.email',
     confidence: 0.95,
     description: 'E-mail address; Gmail spellings are normalised to one mailbox.',
@@ -127,6 +130,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '\\b([A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?)\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.iban',
     confidence: 0.95,
     description: 'IBAN with a valid country format and mod-97 check.',
@@ -147,6 +151,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{4,5})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     notWithin: OTHER_IDENTIFIER,
     validator: 'pii.payment-card',
     confidence: 0.85,
@@ -169,6 +174,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([0-9]{3}[- .]?[0-9]{2}[- .]?[0-9]{4})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     validator: 'pii.ssn-us',
     confidence: 0.6,
     description: 'US Social Security number (area/group/serial rules); bare nine digits only next to an SSN label.',
@@ -190,6 +196,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[a-d])\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.nino-uk',
     confidence: 0.6,
     description: 'UK National Insurance number (prefix rules, suffix A-D).',
@@ -208,6 +215,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([1-9][0-9]{10}|[1-9][0-9] [0-9]{3} [0-9]{3} [0-9]{3})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     validator: 'pii.tax-id-de',
     confidence: 0.4,
     description: 'German tax identification number (Steuer-ID): digit structure and ISO 7064 MOD 11,10 check.',
@@ -245,6 +253,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z])\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.codice-fiscale-it',
     confidence: 0.85,
     description: 'Italian codice fiscale (layout incl. omocodia, check letter; a wrong check letter is kept at low confidence).',
@@ -263,6 +272,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([0-9]{7,8}-?[a-z])\\b',
     valueGroup: 1,
+    valueEdges: {},
     notWithin: OTHER_IDENTIFIER,
     validator: 'pii.dni-es',
     confidence: 0.75,
@@ -282,6 +292,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([xyz]-?[0-9]{7}-?[a-z])\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.nie-es',
     confidence: 0.8,
     description: 'Spanish foreigner identity number (NIE): X/Y/Z, seven digits, control letter.',
@@ -300,6 +311,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([0-9]{9}|[0-9]{4}\\.[0-9]{2}\\.[0-9]{3})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     validator: 'pii.bsn-nl',
     confidence: 0.3,
     description: 'Dutch citizen service number (BSN), 11-test; unlabelled values stay low confidence.',
@@ -318,6 +330,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([0-9]{11})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     validator: 'pii.pesel-pl',
     confidence: 0.5,
     description: 'Polish PESEL: encoded birth date and weighted check digit.',
@@ -336,6 +349,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2}|[0-9]{11})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     validator: 'pii.cpf-br',
     confidence: 0.8,
     description: 'Brazilian CPF with both mod-11 check digits.',
@@ -354,6 +368,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: `${DIGITS_START}([2-9][0-9]{3}[ :-]?[0-9]{4}[ :-]?[0-9]{4})\\b`,
     valueGroup: 1,
+    valueEdges: { left: DIGITS_START_CHARS },
     notWithin: OTHER_IDENTIFIER,
     validator: 'pii.aadhaar-in',
     confidence: 0.7,
@@ -373,6 +388,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([1-8][0-9]{16}[0-9x])\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.resident-id-cn',
     confidence: 0.8,
     description: 'Chinese resident identity card number: birth date and ISO 7064 MOD 11-2 check.',
@@ -391,6 +407,7 @@ export const piiRules: Rule[] = [
     keywords: [],
     pattern: '(?i)\\b([stfgm][0-9]{7}[a-z])\\b',
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.nric-sg',
     confidence: 0.8,
     description: 'Singapore NRIC/FIN with its weighted check letter.',
@@ -408,6 +425,7 @@ export const piiRules: Rule[] = [
     keywords: ['.'],
     pattern: `\\b(${IPV4}(?:/[0-9]{1,2}\\b)?)\\b`,
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.ip',
     confidence: 0.8,
     // A private (RFC 1918) address that the operational rule reports is network layout, counted
@@ -569,6 +587,7 @@ export const piiRules: Rule[] = [
     keywords: ['street', 'st', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'crescent', 'close', 'square', 'highway', 'hwy'],
     pattern: `\\b([0-9]{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'.-]* ){1,4}(?i:${STREET_SUFFIX_EN})(?:,? (?i:apt|suite|unit|#)\\.? ?[0-9A-Za-z-]+)?(?:, \\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+)?)?(?:,? [A-Z]{2} [0-9]{5}(?:-[0-9]{4})?)?)`,
     valueGroup: 1,
+    valueEdges: {},
     // A capitalised street word is a run of non-spaces: the same words, without letter classes.
     prefilter: `[0-9][A-Za-z]? (?:[^ ]+ ){1,4}(?i:${STREET_SUFFIX_EN})`,
     validator: 'pii.postal-address',
@@ -589,6 +608,7 @@ export const piiRules: Rule[] = [
     keywords: ['straße', 'strasse', 'str.', 'weg', 'allee', 'platz', 'gasse', 'damm', 'laan', 'straat', 'gracht', 'plein', 'kade', 'dijk'],
     pattern: `\\b(\\p{Lu}[\\p{L}-]*(?:${STREET_COMPOUND})\\.? [0-9]{1,4}[a-zA-Z]?(?:, ?[0-9]{4,5}(?: ?[A-Z]{2})? \\p{Lu}[\\p{L}-]+)?)`,
     valueGroup: 1,
+    valueEdges: {},
     prefilter: `(?:${STREET_COMPOUND})\\.? [0-9]`,
     validator: 'pii.postal-address',
     confidence: 0.5,
@@ -608,6 +628,7 @@ export const piiRules: Rule[] = [
     keywords: ['rue', 'avenue', 'boulevard', 'chemin', 'allée', 'impasse', 'place', 'calle', 'avenida', 'avda', 'paseo', 'plaza', 'via', 'viale', 'piazza', 'corso', 'largo', 'ul.', 'ulica', 'al.', 'aleja', 'rua', 'travessa', 'praça'],
     pattern: `\\b((?:[0-9]{1,4}(?: bis| ter)?,? )?(?i:${STREET_PREFIX}) (?:(?:${STREET_PARTICLES}) )*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,3}(?:,? (?:n[º°o.] ?)?[0-9]{1,4}[a-zA-Z]?\\b)?(?:,? [0-9]{2}-?[0-9]{3}(?:-[0-9]{3})? \\p{Lu}[\\p{L}-]+)?)`,
     valueGroup: 1,
+    valueEdges: {},
     // After the street type and its particles (lower-case ASCII words) comes a capital, never [a-z0-9 ].
     prefilter: `(?i:${STREET_PREFIX}) (?:[a-z]+ )*[^a-z0-9 ]`,
     validator: 'pii.postal-address',

@@ -5,7 +5,7 @@
  * Example values come from a seeded generator: they are shaped like credentials but were never
  * issued by anyone.
  */
-import type { Rule, Severity } from '../rule-types.ts';
+import { expandSet, type Rule, type Severity } from '../rule-types.ts';
 
 export const ALNUM = 'A-Za-z0-9';
 export const LOWER_ALNUM = 'a-z0-9';
@@ -41,7 +41,8 @@ export const run = (set: string, min: number, max?: number): CharRun => (max ===
 export const ASSIGN = `["'\`]?(?:\\s+string)?\\s*(?::{1,3}=|=>|[.?+]=|=|:|,|>)[ \\t]*["'\`]?`;
 
 /** Left edge: start of text or a character that cannot be part of a token. */
-export const LEFT = '(?:^|[^0-9A-Za-z.])';
+const LEFT_SET = '0-9A-Za-z.';
+export const LEFT = `(?:^|[^${LEFT_SET}])`;
 /** Right edge. */
 export const RIGHT = '(?:[^0-9A-Za-z]|$)';
 
@@ -72,18 +73,25 @@ export function partsPattern(parts: readonly Part[]): string {
     .join('');
 }
 
-function expandSet(set: string): string {
-  let out = '';
-  for (let i = 0; i < set.length; i++) {
-    const a = set[i]!;
-    if (set[i + 1] === '-' && i + 2 < set.length) {
-      const b = set[i + 2]!;
-      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out += String.fromCharCode(c);
-      i += 2;
-    } else out += a;
-  }
-  return out;
+/** Where a vendor token's value sits in its match (Rule.valueEdges), when its parts allow it. */
+function vendorEdges(parts: readonly Part[]): Rule['valueEdges'] {
+  const ends = (part: Part | undefined, at: 'first' | 'last'): string[] | undefined => {
+    if (part === undefined) return undefined;
+    const pick = (text: string) => (at === 'first' ? text.slice(0, 1) : text.slice(-1));
+    if (typeof part === 'string') return part === '' ? undefined : [pick(part)];
+    if ('oneOf' in part) return part.oneOf.some((o) => o === '') ? undefined : part.oneOf.map(pick);
+    return part.min >= 1 ? [...expandSet(part.set)] : undefined;
+  };
+  const last = parts[parts.length - 1];
+  const left = expandSet(LEFT_SET);
+  // The class rightEdge() excludes: letters, digits and the last run's own characters.
+  const right = expandSet('0-9A-Za-z') + (last && typeof last === 'object' && 'set' in last ? expandSet(last.set) : '');
+  const first = ends(parts[0], 'first');
+  const final = ends(last, 'last');
+  if (!first || !final || !first.every((c) => left.includes(c)) || !final.every((c) => right.includes(c))) return undefined;
+  return { left, right };
 }
+
 
 /** Deterministic pseudo-random generator (mulberry32) so examples are stable across runs. */
 export function seededRandom(seed: string): () => number {
@@ -162,6 +170,7 @@ export function vendorToken(spec: VendorTokenSpec): Rule {
     ...(spec.gate ? { gate: spec.gate } : {}),
     pattern: `${LEFT}(${partsPattern(spec.parts)})${rightEdge(spec.parts)}`,
     valueGroup: 1,
+    ...withEdges(vendorEdges(spec.parts)),
     validator: spec.validator ?? 'secret.token',
     confidence: spec.confidence ?? 0.95,
     specificity: 2,
@@ -171,6 +180,10 @@ export function vendorToken(spec: VendorTokenSpec): Rule {
       negative: [context.replace('{v}', fillerValue(spec.parts)), ...(spec.negatives ?? [])],
     },
   };
+}
+
+function withEdges(edges: Rule['valueEdges']): Pick<Rule, 'valueEdges'> {
+  return edges ? { valueEdges: edges } : {};
 }
 
 export interface KeyedTokenSpec extends Omit<VendorTokenSpec, 'keywords'> {

@@ -211,5 +211,7 @@ export const cloudSecretRules: Rule[] = [
     ...vendorToken({ id: 'secret.telegram.bot-token', kind: 'telegram_bot_token', provider: 'Telegram', severity: 'high', keywords: [':a'], parts: [run(DIGITS, 5, 16), ':A', run(URL_SAFE, 34)], validator: 'secret.telegram-bot', description: 'Telegram bot API token (bot id, colon, secret), also inside api.telegram.org/bot<token>/ URLs.' }),
     // Bot API URLs glue the token to `bot` (api.telegram.org/bot123:AA.../sendMessage).
     pattern: `(?:^|[^0-9A-Za-z.]|/bot)([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?:[^A-Za-z0-9_-]|$)`,
+    // `/bot` is a left edge of four characters: the value comes from the value group.
+    valueEdges: undefined,
   },
 ];
