@@ -86,7 +86,15 @@ export interface Rule {
    * once more on each thread. A shortcut only: the values are the same (the rule tests compare
    * both on every example and every line of the bundled samples).
    */
-  valueEdges?: { left?: string; right?: string };
+  valueEdges?: {
+    left?: string;
+    right?: string;
+    /**
+     * For a pattern that opens with `(?:^|[C])(value…` instead (a sentence start): the characters
+     * C, cut when the match starts with one. The value never starts with one of them.
+     */
+    leftCut?: string;
+  };
   /** Name of a validator in the validator registry; candidates failing it are dropped. */
   validator?: string;
   /** Confidence in [0,1] for a match that passes validation. */
@@ -184,4 +192,9 @@ export function expandSet(set: string): string {
     } else out += a;
   }
   return out;
+}
+
+/** A regex class body for characters taken literally (`\n` and the class metacharacters escaped). */
+export function classBody(chars: string): string {
+  return [...chars].map((c) => (c === '\n' ? '\\n' : /[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
 }

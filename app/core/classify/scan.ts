@@ -18,7 +18,7 @@ import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/fin
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
-import { expandSet, textsNeverSearched, textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
+import { classBody, expandSet, textsNeverSearched, textsNotSearched, WHOLE_UUID, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
   phase: 'scan' | 'validate' | 'write';
@@ -400,9 +400,9 @@ export function candidateMatchesSql(rules: Rule[], plan: ScanPlan, texts: string
  */
 export function valueSql(rule: Rule, match: string): string {
   if (!rule.valueEdges || !valueEdgesFit(rule)) return `regexp_extract(${match}, ${literal(rule.pattern)}, ${rule.valueGroup})`;
-  const { left, right } = rule.valueEdges;
+  const { left, right, leftCut } = rule.valueEdges;
   const cut = (edge: string | undefined, char: string) => (edge === undefined ? '0' : `(CASE WHEN contains(${literal(edge)}, ${char}) THEN 0 ELSE 1 END)`);
-  const from = cut(left, `left(${match}, 1)`);
+  const from = leftCut !== undefined ? `(CASE WHEN contains(${literal(leftCut)}, left(${match}, 1)) THEN 1 ELSE 0 END)` : cut(left, `left(${match}, 1)`);
   const end = cut(right, `right(${match}, 1)`);
   return `substring(${match}, 1 + ${from}, greatest(0, length(${match}) - ${from} - ${end}))`;
 }
@@ -419,11 +419,17 @@ export function valueEdgesFit(rule: Rule): boolean {
   if (!edges || rule.valueGroup !== 1) return false;
   let p = rule.pattern;
   if (p.startsWith('(?i)')) {
-    // Case folding widens a negated class beyond its characters: only for `\b` edges.
-    if (edges.left !== undefined || edges.right !== undefined) return false;
+    // Case folding widens a class beyond its characters: only for `\b` edges and a cut class
+    // without letters.
+    if (edges.left !== undefined || edges.right !== undefined || /\p{L}/u.test(edges.leftCut ?? '')) return false;
     p = p.slice(4);
   }
-  if (edges.left === undefined) {
+  if (edges.leftCut !== undefined) {
+    if (edges.left !== undefined) return false;
+    const lead = `(?:^|[${classBody(edges.leftCut)}])(`;
+    if (!p.startsWith(lead)) return false;
+    p = p.slice(lead.length - 1);
+  } else if (edges.left === undefined) {
     if (!p.startsWith('\\b(')) return false;
     p = p.slice(2);
   } else {
@@ -440,8 +446,9 @@ export function valueEdgesFit(rule: Rule): boolean {
   return tail !== null && sameChars((tail[1] ?? tail[2])!, edges.right);
 }
 
-function sameChars(classBody: string, chars: string): boolean {
-  const a = new Set(expandSet(classBody));
+
+function sameChars(body: string, chars: string): boolean {
+  const a = new Set(expandSet(body));
   const b = new Set(chars);
   return a.size === b.size && [...a].every((c) => b.has(c));
 }

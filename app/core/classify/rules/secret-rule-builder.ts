@@ -43,6 +43,8 @@ export const ASSIGN = `["'\`]?(?:\\s+string)?\\s*(?::{1,3}=|=>|[.?+]=|=|:|,|>)[ 
 /** Left edge: start of text or a character that cannot be part of a token. */
 const LEFT_SET = '0-9A-Za-z.';
 export const LEFT = `(?:^|[^${LEFT_SET}])`;
+/** The characters LEFT does not take as the one before a token (Rule.valueEdges). */
+export const LEFT_KEPT = expandSet(LEFT_SET);
 /** Right edge. */
 export const RIGHT = '(?:[^0-9A-Za-z]|$)';
 
@@ -83,7 +85,7 @@ function vendorEdges(parts: readonly Part[]): Rule['valueEdges'] {
     return part.min >= 1 ? [...expandSet(part.set)] : undefined;
   };
   const last = parts[parts.length - 1];
-  const left = expandSet(LEFT_SET);
+  const left = LEFT_KEPT;
   // The class rightEdge() excludes: letters, digits and the last run's own characters.
   const right = expandSet('0-9A-Za-z') + (last && typeof last === 'object' && 'set' in last ? expandSet(last.set) : '');
   const first = ends(parts[0], 'first');

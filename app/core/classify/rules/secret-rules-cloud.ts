@@ -1,6 +1,6 @@
 /** Cloud, infrastructure and developer-platform credentials. */
-import type { Rule } from '../rule-types.ts';
-import { ALNUM, BASE32, BASE64, DIGITS, HEX, keyedToken, LEFT, LETTERS, LOWER_ALNUM, oneOf, RIGHT, run, sampleValue, UPPER_ALNUM, URL_SAFE, vendorToken } from './secret-rule-builder.ts';
+import { expandSet, type Rule } from '../rule-types.ts';
+import { ALNUM, BASE32, BASE64, DIGITS, HEX, keyedToken, LEFT, LEFT_KEPT, LETTERS, LOWER_ALNUM, oneOf, RIGHT, run, sampleValue, UPPER_ALNUM, URL_SAFE, vendorToken } from './secret-rule-builder.ts';
 
 const awsSecret = sampleValue([run(BASE64, 40)], 'aws-secret');
 const awsKeyId = sampleValue(['AKIA', run(BASE32, 16)], 'aws-key-id');
@@ -20,6 +20,7 @@ export const cloudSecretRules: Rule[] = [
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     pattern: `${LEFT}((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[${BASE32}]{16})${RIGHT}`,
     valueGroup: 1,
+    valueEdges: { left: LEFT_KEPT, right: expandSet(ALNUM) },
     validator: 'secret.aws-access-key-id',
     confidence: 0.95,
     specificity: 2,

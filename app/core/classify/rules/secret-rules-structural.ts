@@ -2,8 +2,8 @@
  * Secrets recognised by structure rather than by a vendor prefix: JWTs, private-key blocks,
  * credentials inside URLs, HTTP authorization headers and generic key/value assignments.
  */
-import type { Rule, Severity } from '../rule-types.ts';
-import { sampleValue, run, ALNUM, ASSIGN, BASE64, URL_SAFE, LEFT } from './secret-rule-builder.ts';
+import { expandSet, type Rule, type Severity } from '../rule-types.ts';
+import { sampleValue, run, ALNUM, ASSIGN, BASE64, URL_SAFE, LEFT, LEFT_KEPT } from './secret-rule-builder.ts';
 
 // Example JWT: header {"alg":"HS256","typ":"JWT"}, payload {"sub":"1234567890","scope":"read"}.
 const jwtExample = [
@@ -159,6 +159,7 @@ export const structuralSecretRules: Rule[] = [
     keywords: ['zxlk'],
     pattern: `${LEFT}(ZXlK[A-Za-z0-9+/]{20,}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
     valueGroup: 1,
+    valueEdges: { left: LEFT_KEPT, right: expandSet('A-Za-z0-9+/=') },
     validator: 'secret.jwt-base64',
     confidence: 0.9,
     specificity: 2,

@@ -7,8 +7,11 @@
  * it (first-person disclosure, third person, neutral mention, general question).
  */
 import { SPECIAL_KINDS, SPECIAL_LEXICONS, type SpecialKind } from '../lexicons/index.ts';
-import type { Rule } from '../rule-types.ts';
+import { classBody, type Rule } from '../rule-types.ts';
 import { parseTerm, termAlternation } from '../validators/pii-special-context.ts';
+
+/** Characters that end a sentence; a special-category value runs from the last one before its term. */
+const SENTENCE_END = '.!?\n';
 
 function escapeRe2(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/ /g, '\\s+');
@@ -104,7 +107,9 @@ const categoryRules: Rule[] = SPECIAL_KINDS.map((kind) => ({
   // so the validator judges each disclosure on its own. Unbounded runs of non-delimiters keep
   // the RE2 automaton small; bounded windows ({0,80} before the term) multiplied its states by
   // the window length and made these rules 2x slower.
-  pattern: `(?i)(?:^|[.!?\\n])((?:[^.!?\\n]*[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]*)`,
+  pattern: `(?i)(?:^|[${classBody(SENTENCE_END)}])((?:[^.!?\\n]*[^\\p{L}\\p{N}.!?\\n])?(?:${termAlternation(kind)})\\p{L}*[^.!?\\n]*)`,
+  // The value is the sentence: the match without the end of the sentence before it.
+  valueEdges: { leftCut: SENTENCE_END },
   // The term at an ASCII word start (any character but [a-zA-Z0-9] before it, which every
   // character the pattern allows there is): one RE2 pass tests all nine lexicons this way, each
   // pattern then reads the few texts it admits (1M rows: 9 x ~65 ms -> ~150 ms).
