@@ -126,6 +126,7 @@ export const operationalRules: Rule[] = [
     // that prose ("select the best option from the list") does not count.
     pattern: `\\b(SELECT\\s+[^;]{1,300}?\\s+FROM\\s+${IDENT}|select\\s+(?:\\*|[a-z_][a-z0-9_.]*(?:\\s*,\\s*[a-z_][a-z0-9_.]*)*)\\s+from\\s+${IDENT}\\s+(?:where|limit|join|order\\s+by|group\\s+by)\\b|(?i:insert\\s+into)\\s+${IDENT}\\s*(?:\\(|(?i:values|select))|(?i:update)\\s+${IDENT}\\s+(?i:set)\\s+${IDENT}\\s*=|(?i:delete\\s+from)\\s+${IDENT}\\s+(?i:where)|(?i:(?:create|alter|drop)\\s+table)\\s+(?i:if\\s+(?:not\\s+)?exists\\s+)?${IDENT})`,
     valueGroup: 1,
+    valueEdges: {},
     confidence: 0.85,
     description: 'SQL statement text (schema and query shapes of the backend).',
     examples: {

@@ -451,6 +451,7 @@ export const piiRules: Rule[] = [
     // which sees each distinct value once, rejects `fe80::1text` and `std::cout` by the value alone.
     pattern: `(?i)([0-9a-z_]*(?:[0-9a-f]{0,4}:){2,7}(?:${IPV4}|[0-9a-f]{1,4})?(?:%[0-9a-z_.]+)?(?:/[0-9]{1,4})?[0-9a-z_.]*)`,
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.ip',
     confidence: 0.8,
     description: 'IPv6 address incl. compressed, zone and embedded-IPv4 forms; not MAC addresses, times or C++ scopes.',
@@ -688,6 +689,7 @@ export const piiRules: Rule[] = [
     keywords: ['lat'],
     pattern: `(?i)("?(?:lat|latitude)"?\\s*[:=]\\s*"?-?[0-9]{1,2}\\.[0-9]{3,}"?\\s*[,;]\\s*"?(?:lon|lng|long|longitude)"?\\s*[:=]\\s*"?-?[0-9]{1,3}\\.[0-9]{3,})`,
     valueGroup: 1,
+    valueEdges: {},
     validator: 'pii.geolocation',
     confidence: 0.9,
     description: 'Latitude/longitude fields with at least three decimals (~100 m).',

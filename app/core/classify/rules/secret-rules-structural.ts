@@ -54,6 +54,7 @@ function privateKeyRule(id: string, kind: string, provider: string, begin: strin
     // (?s) lets `.` cross line ends: a key block spans lines inside one cell.
     pattern: `(?s)(-----BEGIN ${begin}-----.{16,}?-----END ${end}-----)`,
     valueGroup: 1,
+    valueEdges: {},
     validator: 'secret.private-key',
     confidence: 0.99,
     specificity: 3,
