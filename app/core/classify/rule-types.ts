@@ -78,13 +78,15 @@ export interface Rule {
   /** Capture group that holds the value (the part that is fingerprinted); 0 = whole match. */
   valueGroup: number;
   /**
-   * How the value sits in the match when the pattern is `(?:^|[^L])(value)(?:[^R]|$)` (or `\b`
-   * on either side: that side is absent here) and the value always starts with one of the
-   * characters `left` and ends with one of `right`. The value is then the match without a first
-   * character outside `left` and a last character outside `right`: string functions instead of
-   * a second run of the pattern on every match, which compiled and warmed up every rule's regex
-   * once more on each thread. A shortcut only: the values are the same (the rule tests compare
-   * both on every example and every line of the bundled samples).
+   * How the value sits in the match when the pattern is `(?:^|[^L])(value)(?:[^R]|$)` (with `\b`
+   * or nothing on a side instead, that side is absent here: `{}` for `\b(value)\b` or a value
+   * group that is the whole pattern) and the value always starts with one of the characters
+   * `left` and ends with one of `right`. The value is then the match without a first character
+   * outside `left` and a last character outside `right`: string functions instead of a second run
+   * of the pattern on every match, which compiled and warmed up every rule's regex once more on
+   * each thread. A shortcut only: the values are the same (the rule tests compare both on every
+   * example, every line of the bundled samples and values next to each edge character), and the
+   * scanner checks the pattern's shape before using it (valueEdgesFit).
    */
   valueEdges?: {
     left?: string;

@@ -410,8 +410,8 @@ export function valueSql(rule: Rule, match: string): string {
 /**
  * Whether a rule's pattern has the shape its valueEdges describe: nothing, `\b`, `(?:^|[^L])` or
  * `(?:^|[C])` before the value group, and nothing, `\b` or `(?:[^R]|$)` after it, with L, C and R
- * the declared characters. A rule whose pattern was changed after its edges were declared keeps the regex.
- * (That the value starts with an L character and ends with an R one is the rule author's claim,
+ * the declared characters. A rule whose pattern was changed after its edges were declared keeps
+ * the regex. (That the value starts with an L character and ends with an R one is the rule author's claim,
  * which the rule tests check on every example and every line of the bundled samples.)
  */
 export function valueEdgesFit(rule: Rule): boolean {
@@ -446,7 +446,6 @@ export function valueEdgesFit(rule: Rule): boolean {
   const tail = /^\(\?:(?:\[\^([^\]\\]+)\]\|\$|\$\|\[\^([^\]\\]+)\])\)$/.exec(rest);
   return tail !== null && sameChars((tail[1] ?? tail[2])!, edges.right);
 }
-
 
 function sameChars(body: string, chars: string): boolean {
   const a = new Set(expandSet(body));
@@ -854,9 +853,9 @@ async function validateCandidates(db: Db, options: ClassifyOptions): Promise<voi
  * One page of candidates. A page comes as one JSON document (DuckDB writes it, JSON.parse reads
  * it): building a JS object per row through the client's value converters cost three times as
  * much (1M rows, 350k candidates: 2.1 s -> 0.7 s on the thread that also validates). Its rows are
- * joined as text (string_agg) rather than as a JSON list (to_json(list(...))): ~25 % less. A page whose
- * strings exceed `jsonBytes` (long key blocks) is read row by row instead, so no single string
- * grows past what V8 can hold.
+ * joined as text (string_agg) rather than as a JSON list (to_json(list(...))): ~25 % less. A page
+ * whose strings exceed `jsonBytes` (long key blocks) is read row by row instead, so no single
+ * string grows past what V8 can hold.
  */
 async function readPage(db: Db, offset: number, jsonBytes: number): Promise<Candidate[]> {
   const range = `FROM ${CANDS} WHERE cand_id > ? AND cand_id <= ?`;

@@ -94,7 +94,6 @@ function vendorEdges(parts: readonly Part[]): Rule['valueEdges'] {
   return { left, right };
 }
 
-
 /** Deterministic pseudo-random generator (mulberry32) so examples are stable across runs. */
 export function seededRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
