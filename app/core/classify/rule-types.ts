@@ -51,6 +51,15 @@ export interface Rule {
    * one regex each over all texts is cheaper (1M rows: 3.8 s -> ~1.3 s for the prose pass).
    */
   gate?: 'keywords' | 'pattern';
+  /**
+   * For a rule gated by its pattern: its matches are common in log texts (e-mail addresses,
+   * phone-shaped digit runs, IP addresses). The scanner tests the regexes of such rules together
+   * (one alternation finds the texts any of them may match, then each runs on those texts only)
+   * and the rare formats apart from them, so a rare format never searches every text a common one
+   * matches (1M rows: the rare formats' gate admits 12k of the 352k candidate texts, the common
+   * ones' 206k). A shortcut only: findings are the same either way.
+   */
+  common?: boolean;
   /** RE2-compatible pattern (no look-around, no back-references). Case-insensitive via `(?i)`. */
   pattern: string;
   /**

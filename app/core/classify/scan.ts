@@ -300,18 +300,29 @@ export function planScan(rules: Rule[]): ScanPlan {
   return { keywords, byKeyword, byPattern, stage1: any === 'FALSE' ? any : `${SEARCHED} AND (${any})` };
 }
 
-/** Consecutive short by-pattern rules, BY_PATTERN_GROUP at most per group; a long one alone. */
-function patternGroups(rules: Rule[], byPattern: number[]): number[][] {
+/**
+ * Short by-pattern rules in groups of at most BY_PATTERN_GROUP, each of one kind (Rule.common,
+ * secret formats, other shapes); a long one alone.
+ */
+export function patternGroups(rules: Rule[], byPattern: number[]): number[][] {
   const groups: number[][] = [];
-  let open: number[] = [];
+  // Rules whose matches are common, the rare secret formats and the rare identifier shapes each
+  // share gates: a rare format is then searched only in texts one of the rare ones may match.
+  const open = new Map<string, number[]>();
   for (const i of byPattern) {
-    if (!joinsAlternation(rules[i]!.pattern)) {
+    const rule = rules[i]!;
+    if (!joinsAlternation(rule.pattern)) {
       groups.push([i]);
       continue;
     }
-    if (open.length === BY_PATTERN_GROUP) open = [];
-    if (open.length === 0) groups.push(open);
-    open.push(i);
+    const kind = rule.common ? 'common' : rule.category === 'secret' ? 'secret' : 'other';
+    let group = open.get(kind);
+    if (!group || group.length === BY_PATTERN_GROUP) {
+      group = [];
+      open.set(kind, group);
+      groups.push(group);
+    }
+    group.push(i);
   }
   return groups;
 }
@@ -329,7 +340,10 @@ function joinsAlternation(pattern: string): boolean {
 /**
  * By-pattern rules per gate. One alternation of all 29 such regexes outgrew RE2's DFA budget (1M
  * rows: 0.57 s for one pass); groups of six cost 0.39 s in all and leave each rule a tenth of the
- * texts (the by-pattern step 2.0 s -> 0.8 s).
+ * texts (the by-pattern step 2.0 s -> 0.8 s). Grouped by kind (the common rules, the secret
+ * formats, the other shapes) rather than in rule order, a rare format no longer searches every
+ * text an e-mail or phone rule may match: 1.33 -> 0.93 CPU-s for the 29 rules over the 1M-row
+ * case's 352k candidate texts (groups of 9 or 16 cost the same; a gate of 25 took 0.65 CPU-s).
  */
 const BY_PATTERN_GROUP = 6;
 const BY_PATTERN_GATE = '__classify_gate_';

@@ -6,7 +6,7 @@ import { setReview } from '../../../app/core/db/findings-store.ts';
 import { operationalRules, secretRules, validators } from '../../../app/core/classify/rules/index.ts';
 import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
-import { ClassifyError, classifyRelation, LONG_TEXT_BYTES, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
+import { ClassifyError, classifyRelation, LONG_TEXT_BYTES, patternGroups, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
 import { listLiteral } from '../../../app/core/db/sql.ts';
 import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
 import type { Rule } from '../../../app/core/classify/rule-types.ts';
@@ -364,6 +364,22 @@ describe('classifyRelation', () => {
 });
 
 describe('planScan', () => {
+  it('gates the rare formats apart from the rules whose matches are common (e-mail, phone, IPv4), in groups of at most six', () => {
+    const rules = [...secretRules, ...piiRules, ...operationalRules];
+    const plan = planScan(rules);
+    const groups = patternGroups(rules, plan.byPattern);
+    expect(groups.flat().sort((a, b) => a - b)).toEqual([...plan.byPattern].sort((a, b) => a - b));
+    const kind = (i: number) => (rules[i]!.common ? 'common' : rules[i]!.category === 'secret' ? 'secret' : 'other');
+    const shared = groups.filter((g) => g.length > 1);
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    for (const g of shared) {
+      expect(g.length).toBeLessThanOrEqual(6);
+      expect(new Set(g.map(kind)).size).toBe(1);
+    }
+    const common = shared.filter((g) => kind(g[0]!) === 'common').flat().map((i) => rules[i]!.id);
+    expect(common.sort()).toEqual(['pii.email', 'pii.ipv4', 'pii.phone']);
+  });
+
   it('leaves out of stage 1 a text wholly of a shape that the rules it matches do not search (a UUID for the digit-run rules)', async () => {
     const pick = (id: string) => piiRules.find((r) => r.id === id)!;
     const plan = planScan([pick('pii.phone'), pick('pii.ipv4'), pick('pii.dni-es')]);

@@ -82,6 +82,7 @@ export const piiRules: Rule[] = [
     kind: 'email',
     severity: 'medium',
     keywords: ['@'],
+    common: true,
     pattern: '(?i)\\b([a-z0-9._%+-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:xn--[a-z0-9-]+|[a-z]{2,63}))\\b',
     valueGroup: 1,
     valueEdges: {},
@@ -103,6 +104,7 @@ export const piiRules: Rule[] = [
     kind: 'phone',
     severity: 'medium',
     keywords: [],
+    common: true,
     // Ends before a non-alphanumeric: digit runs inside hex ids (`81798fb6`) are not numbers.
     pattern: '(?:^|[^0-9A-Za-z+_])((?:\\+|00)?\\(?[0-9][0-9 ().\\-/]{5,24}[0-9])(?:$|[^0-9A-Za-z])',
     // Trace ids and IP columns: every digit run in them is part of the UUID or the address.
@@ -423,6 +425,7 @@ export const piiRules: Rule[] = [
     kind: 'ip',
     severity: 'low',
     keywords: ['.'],
+    common: true,
     pattern: `\\b(${IPV4}(?:/[0-9]{1,2}\\b)?)\\b`,
     valueGroup: 1,
     valueEdges: {},
