@@ -355,10 +355,18 @@ const NO_MATCHES = 'SELECT NULL::INTEGER AS rule_idx, NULL::BIGINT AS tid, NULL:
  * the lower-cased text (one RE2 alternation per containment level) are joined to their rules.
  */
 function admittedPairsSql(plan: ScanPlan, texts: string, kwmap: string, target: string): string {
-  const found = plan.keywords.groups.map((g) => `regexp_extract_all(lt, ${literal(g)})`).join(', ');
+  // A keyword of a level contains one of the level below, so a text in which that level found
+  // nothing holds none of the next: each level searches only the texts the one below found a
+  // keyword in (1M rows: the second level reads 156k of 352k texts, the third 2.6k).
+  let found = `SELECT rowid AS tid, lower(text) AS lt FROM ${texts}`;
+  const levels = plan.keywords.groups.map((_, i) => `k${i}`);
+  plan.keywords.groups.forEach((g, i) => {
+    const all = `regexp_extract_all(lt, ${literal(g)})`;
+    found = `SELECT *, ${i === 0 ? all : `CASE WHEN len(k${i - 1}) > 0 THEN ${all} ELSE []::VARCHAR[] END`} AS k${i} FROM (${found})`;
+  });
   return `CREATE TEMP TABLE ${target} AS
     SELECT DISTINCT h.tid, m.rule_idx
-    FROM (SELECT tid, lt, unnest(list_distinct(flatten([${found}]))) AS k FROM (SELECT rowid AS tid, lower(text) AS lt FROM ${texts})) h
+    FROM (SELECT tid, lt, unnest(list_distinct(flatten([${levels.join(', ')}]))) AS k FROM (${found})) h
     JOIN ${kwmap} m ON m.k = h.k
     WHERE m.hidden IS NULL OR contains(h.lt, m.hidden)`;
 }
