@@ -228,8 +228,9 @@ describe('classifyRelation', () => {
   });
 
   it('finds every positive example of the rules gated by their own regex (short ones in groups) as the per-rule plan does', async () => {
-    // Identifier rules are gated by their regex and run in groups of six behind one alternation
-    // each; sentence rules (names, addresses, special categories) are gated by their regex alone.
+    // Identifier rules are gated by their regex and run in groups of up to six (one kind each)
+    // behind one alternation each; sentence rules (names, addresses, special categories) are gated
+    // by their regex alone.
     // Each text holds one or two examples, so some hold matches of two groups.
     const gated = [...secretRules, ...piiRules, ...specialRules].filter((r) => r.gate === 'pattern' || r.keywords.length === 0 || r.keywords.some((k) => k.trim().length < 2));
     expect(gated.length).toBeGreaterThan(12);
