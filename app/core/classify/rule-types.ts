@@ -209,3 +209,51 @@ export function expandSet(set: string): string {
 export function classBody(chars: string): string {
   return [...chars].map((c) => (c === '\n' ? '\\n' : /[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
 }
+
+/**
+ * The same regex with every capturing group made non-capturing: it matches exactly the same
+ * text. DuckDB's `regexp_extract_all` asks RE2 for every group of its pattern on each match,
+ * which sends RE2 from its DFA to a submatch engine (BitState or NFA) on every match; without
+ * groups the DFA alone finds the match. For scans that need the whole match only.
+ */
+export function withoutCaptures(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      // An escape: the next character is literal (`\(`); `\Q…\E` quotes a run.
+      if (pattern[i + 1] === 'Q') {
+        const end = pattern.indexOf('\\E', i + 2);
+        const stop = end < 0 ? pattern.length : end + 2;
+        out += pattern.slice(i, stop);
+        i = stop - 1;
+      } else {
+        out += pattern.slice(i, i + 2);
+        i += 1;
+      }
+    } else if (c === '[') {
+      // A class: `(` is literal in it; `]` first (after `^`) is literal; `[:alpha:]` nests.
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      for (; j < pattern.length && pattern[j] !== ']'; j++) {
+        if (pattern[j] === '\\') j++;
+        else if (pattern[j] === '[' && pattern[j + 1] === ':') {
+          const close = pattern.indexOf(':]', j + 2);
+          if (close >= 0) j = close + 1;
+        }
+      }
+      out += pattern.slice(i, j + 1);
+      i = j;
+    } else if (c === '(' && pattern[i + 1] !== '?') {
+      out += '(?:';
+    } else if (c === '(' && /^\(\?P?<[A-Za-z_][A-Za-z0-9_]*>/.test(pattern.slice(i))) {
+      // A named group.
+      out += '(?:';
+      i = pattern.indexOf('>', i);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}

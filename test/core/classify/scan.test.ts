@@ -7,9 +7,9 @@ import { operationalRules, secretRules, validators } from '../../../app/core/cla
 import { specialRules } from '../../../app/core/classify/rules/special-rules.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
 import { ClassifyError, classifyRelation, LONG_TEXT_BYTES, patternGroups, planKeywords, planScan, scanTexts, type ScanProgress } from '../../../app/core/classify/scan.ts';
-import { listLiteral } from '../../../app/core/db/sql.ts';
+import { listLiteral, literal } from '../../../app/core/db/sql.ts';
 import { checkRules } from '../../../app/core/classify/rules/pii-rule-check.ts';
-import type { Rule } from '../../../app/core/classify/rule-types.ts';
+import { withoutCaptures, type Rule } from '../../../app/core/classify/rule-types.ts';
 import { ALNUM, run, sampleValue } from '../../../app/core/classify/rules/secret-rule-builder.ts';
 
 // Credential-shaped values drawn from a seeded generator: never issued, and never in the source.
@@ -360,6 +360,32 @@ describe('classifyRelation', () => {
   it('refuses two rules with the same id', async () => {
     await withCells(['x'], async (db) => {
       await expect(classifyRelation(db, { relation: 'cells', rules: [secretRules[0]!, secretRules[0]!], validators, key })).rejects.toMatchObject({ code: 'BAD_RULE' });
+    });
+  });
+});
+
+describe('withoutCaptures', () => {
+  it('makes capturing and named groups non-capturing and leaves escapes, classes, quoted runs and flag groups alone', () => {
+    expect(withoutCaptures('(a)(?:b)(?i)(?i:c)(?P<key>d)(?<val>e)')).toBe('(?:a)(?:b)(?i)(?i:c)(?:d)(?:e)');
+    expect(withoutCaptures('\\((x)\\)')).toBe('\\((?:x)\\)');
+    expect(withoutCaptures('[(][^(][]()][[:alpha:](]([a-z]+)')).toBe('[(][^(][]()][[:alpha:](](?:[a-z]+)');
+    expect(withoutCaptures('\\Q(literal)\\E(g)')).toBe('\\Q(literal)\\E(?:g)');
+    expect(withoutCaptures('(?:^|[^\\w])(sk-[a-z]{4})(?:[^\\w]|$)')).toBe('(?:^|[^\\w])(?:sk-[a-z]{4})(?:[^\\w]|$)');
+  });
+
+  it('gives every rule of the pack a scan regex that RE2 reads as group-free and that matches its examples exactly as the rule does', async () => {
+    const pack = [...secretRules, ...operationalRules, ...piiRules, ...specialRules];
+    await withScratchDb(async (db) => {
+      for (const rule of pack) {
+        const plain = withoutCaptures(rule.pattern);
+        const texts = [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative];
+        const differing = await db.all<{ t: string }>(
+          `SELECT t FROM (SELECT unnest(${listLiteral(texts)}) AS t) WHERE regexp_extract_all(t, ${literal(rule.pattern)}) IS DISTINCT FROM regexp_extract_all(t, ${literal(plain)})`,
+        );
+        expect(differing, rule.id).toEqual([]);
+        // A positive example matches, so asking for group 1 fails only when the regex has none.
+        await expect(db.all(`SELECT regexp_extract_all(${literal(rule.examples.positive[0]!.text)}, ${literal(plain)}, 1)`), rule.id).rejects.toThrow(/0 groups/);
+      }
     });
   });
 });
