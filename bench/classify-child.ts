@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCase } from '../app/core/case/case.ts';
-import { cellParts } from '../app/core/db/cells-view.ts';
+import { cellFields, cellParts } from '../app/core/db/cells-view.ts';
 import { classifyRelation } from '../app/core/classify/scan.ts';
 import { allRules, validators } from '../app/core/classify/rules/index.ts';
 import { fingerprint } from '../app/core/classify/fingerprint.ts';
@@ -17,7 +17,7 @@ const rules = allRules().filter((r) => mode === 'all' || r.category === 'secret'
 const rssBefore = process.resourceUsage().maxRSS;
 const t1 = performance.now();
 // Secrets only: the engine on the secret rules. All categories: the product's classify step.
-const result = mode === 'all' ? await classifyCase(h) : await classifyRelation(h.db, { relation: 'cells', parts: await cellParts(h.db), rules, validators, key: h.fingerprintKey });
+const result = mode === 'all' ? await classifyCase(h) : await classifyRelation(h.db, { relation: 'cells', parts: await cellParts(h.db), fields: await cellFields(h.db), rules, validators, key: h.fingerprintKey });
 const classifySeconds = (performance.now() - t1) / 1000;
 // High-water mark right after classification: the recall check below loads findings into JS.
 const classifyPeakRssMb = process.resourceUsage().maxRSS / 1024;

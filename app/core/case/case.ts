@@ -183,10 +183,10 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
     throw new CaseError('DB_OPEN_FAILED', `${p.root}: the case database cannot be opened (${message.split('\n')[0]}).`);
   }
   let discarded: number[] = [];
-  let findingsSplit = false;
+  let findingsMigrated: string | undefined;
   if (!readOnly) {
     await migrateCellsTable(db);
-    findingsSplit = await migrateFindingsTable(db);
+    findingsMigrated = await migrateFindingsTable(db);
     await db.exec(SCHEMA_SQL);
     // An import killed before it published leaves rows no reader sees; they go before anything runs.
     discarded = await discardUnpublished(db);
@@ -248,9 +248,7 @@ export async function openCase(dir: string, options: OpenCaseOptions = {}): Prom
       release();
     },
   };
-  if (findingsSplit) {
-    handle.record({ action: 'case.migrated', details: { schema_version: SCHEMA_VERSION, change: 'findings moved from one table into finding_values and finding_cells (same ids, values and review marks), read through the findings view' } });
-  }
+  if (findingsMigrated) handle.record({ action: 'case.migrated', details: { schema_version: SCHEMA_VERSION, change: findingsMigrated } });
   if (discarded.length > 0) handle.record({ action: 'source.unpublished_discarded', details: { source_ids: discarded, reason: 'an import stopped before it published (killed or crashed)' } });
   if (!readOnly) await handle.syncManifest();
   return handle;

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
 import { SCHEMA_SQL } from '../db/schema.ts';
-import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
+import { addFindingFields, deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
 import { judgePage, type Candidate, type Judged } from './judge.ts';
@@ -37,6 +37,12 @@ export interface ClassifyOptions {
    * plan ignores them.
    */
   parts?: string[];
+  /**
+   * A query of (source_id, field) listing every field the parts name (more is harmless), so the
+   * cells are carried by a field number. Without it the fields are read from the cells themselves
+   * (a scan of every cell).
+   */
+  fields?: string;
   rules: Rule[];
   validators: Record<string, Validator>;
   /** HMAC key for fingerprints (the case key or the user's `--fingerprint-key`). */
@@ -104,11 +110,12 @@ const CAND_TEXTS = '__classify_texts';
 const PAIRS = '__classify_pairs';
 const TEXT_HITS = '__classify_text_hits';
 const TEXT_CELLS = '__classify_text_cells';
+const FIELDS = '__classify_fields';
 const TEXT_KEEP = '__classify_text_keep';
 const RAW_HITS = '__classify_raw_hits';
 const LONG_SPLITS = '__classify_long_splits';
 const SECRET_SPANS = '__classify_secret_spans';
-const TEMP_TABLES = [HITS, CANDS, VALID, VALID_FP, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, LONG_SPLITS, SECRET_SPANS, TEXT_CELLS, TEXT_KEEP];
+const TEMP_TABLES = [HITS, CANDS, VALID, VALID_FP, RULES, SAVED, KEEP, ALL_TEXTS, CAND_TEXTS, KWMAP, PAIRS, TEXT_HITS, RAW_HITS, LONG_SPLITS, SECRET_SPANS, TEXT_CELLS, TEXT_KEEP, FIELDS];
 
 /** Characters of context on each side handed to validators. */
 const CONTEXT_CHARS = 200;
@@ -553,7 +560,9 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
     // match (CAND_TEXTS, `tid` = row id), the matches per text (TEXT_HITS) and the cells that hold
     // each such text (TEXT_CELLS). Everything after works per text and meets the cells once.
     const scanStart = performance.now();
-    await db.exec(`CREATE TEMP TABLE ${TEXT_CELLS} (tid BIGINT, source_id INTEGER, row BIGINT, field VARCHAR)`);
+    // A cell names its field by its rank in (source_id, field) order (FIELDS), so the cell order
+    // stays the same and the matching cells (1M rows: 2.5M) sort and move as integers.
+    await db.exec(`CREATE TEMP TABLE ${TEXT_CELLS} (tid BIGINT, source_id INTEGER, row BIGINT, fid INTEGER)`);
     if ((options.plan ?? 'combined') === 'per-rule') {
       await db.exec(`CREATE TEMP TABLE ${HITS} (rule_idx INTEGER, source_id INTEGER, row BIGINT, field VARCHAR, match VARCHAR, value VARCHAR, text VARCHAR)`);
       for (let i = 0; i < rules.length; i += batchSize) {
@@ -576,7 +585,12 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
                 NULL::VARCHAR AS before, NULL::VARCHAR AS after
          FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`,
       );
-      await runCancellable(db, signal, `INSERT INTO ${TEXT_CELLS} SELECT DISTINCT t.tid, h.source_id, h.row, h.field FROM ${HITS} h JOIN ${tids} t ON t.text = h.text`);
+      await writeFields(db, signal, `SELECT source_id, field FROM ${HITS}`);
+      await runCancellable(
+        db,
+        signal,
+        `INSERT INTO ${TEXT_CELLS} SELECT DISTINCT t.tid, h.source_id, h.row, f.fid FROM ${HITS} h JOIN ${tids} t ON t.text = h.text JOIN ${FIELDS} f ON f.source_id = h.source_id AND f.field = h.field`,
+      );
       await db.exec(`DROP TABLE ${HITS}`);
     } else {
       const plan = planScan(rules);
@@ -639,6 +653,7 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
         `SELECT a.batch, bit_or(a.parts) AS parts FROM ${allTexts} a SEMI JOIN ${hitTexts} h ON h.text = a.text GROUP BY a.batch`,
       );
       if (!options.texts) await db.exec(`DROP TABLE ${ALL_TEXTS}`);
+      await writeFields(db, signal, options.fields ?? given.join('\nUNION ALL\n'));
       for (const { batch: b, parts: mask } of used) {
         const bits = BigInt(mask);
         const chosen = batches[Number(b)]!.filter((_, j) => (bits >> BigInt(j)) & 1n);
@@ -647,9 +662,14 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
           db,
           signal,
           `INSERT INTO ${TEXT_CELLS}
-           SELECT t.tid, c.source_id, c.row, c.field
-           FROM ${hitTexts} t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text`,
+           SELECT t.tid, c.source_id, c.row, f.fid
+           FROM ${hitTexts} t JOIN (${chosen.join('\nUNION ALL\n')}) c ON c.text = t.text
+           LEFT JOIN ${FIELDS} f ON f.source_id = c.source_id AND f.field = c.field`,
         );
+      }
+      // A field missing from `options.fields` would lose its cells' findings: refuse instead.
+      if ((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${TEXT_CELLS} WHERE fid IS NULL`))?.n) {
+        throw new ClassifyError('BAD_RELATION', 'a cell names a field missing from the list of fields');
       }
       onProgress?.({ phase: 'scan', done: 3, total: 3, rate: 3 / Math.max(0.001, (performance.now() - scanStart) / 1000) });
     }
@@ -661,10 +681,10 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       db,
       signal,
       `CREATE TEMP TABLE ${CANDS} AS
-       WITH f AS (SELECT tid, min({'source_id': source_id, 'row': row, 'field': field}) AS cell FROM ${TEXT_CELLS} GROUP BY tid),
+       WITH f AS (SELECT tid, min({'source_id': source_id, 'row': row, 'fid': fid}) AS cell FROM ${TEXT_CELLS} GROUP BY tid),
        c AS (
          SELECT h.rule_idx, h.value,
-                min({'source_id': f.cell.source_id, 'row': f.cell.row, 'field': f.cell.field, 'span_start': h.span_start, 'match': h.match, 'tid': h.tid, 'before': h.before, 'after': h.after}) AS first
+                min({'source_id': f.cell.source_id, 'row': f.cell.row, 'fid': f.cell.fid, 'span_start': h.span_start, 'match': h.match, 'tid': h.tid, 'before': h.before, 'after': h.after}) AS first
          FROM ${TEXT_HITS} h JOIN f ON f.tid = h.tid GROUP BY h.rule_idx, h.value)
        SELECT row_number() OVER () AS cand_id, * FROM (
          SELECT c.rule_idx, c.value, c.first.match AS match,
@@ -704,9 +724,9 @@ export async function classifyRelation(db: Db, options: ClassifyOptions): Promis
       signal,
       // Narrow (the cell and its match's row in TEXT_KEEP): sorting 2.7M wide rows cost more.
       `CREATE TEMP TABLE ${KEEP} AS
-       SELECT c.source_id, c.row, c.field, k.rowid AS kid
+       SELECT c.source_id, c.row, c.fid, k.rowid AS kid
        FROM ${TEXT_KEEP} k JOIN ${TEXT_CELLS} c ON c.tid = k.tid
-       ORDER BY c.source_id, c.row, c.field, k.rule_idx, k.span_start`,
+       ORDER BY c.source_id, c.row, c.fid, k.rule_idx, k.span_start`,
     );
     await options.beforeWrite?.();
     checkAborted(signal);
@@ -814,6 +834,17 @@ async function writeTextHits(db: Db, rules: Rule[], signal: AbortSignal | undefi
      SELECT rule_idx, tid, match, value, f.start, f.start + length(value), f.before, f.after FROM (${longHits})`,
   );
   await db.exec(`DROP TABLE ${LONG_SPLITS}`);
+}
+
+/** FIELDS: the distinct (source_id, field) of `query`, ranked (`fid`) in (source_id, field) order. */
+async function writeFields(db: Db, signal: AbortSignal | undefined, query: string): Promise<void> {
+  await runCancellable(
+    db,
+    signal,
+    `CREATE TEMP TABLE ${FIELDS} AS
+     SELECT (row_number() OVER (ORDER BY source_id, field))::INTEGER AS fid, source_id, field
+     FROM (SELECT DISTINCT source_id, field FROM (${query}))`,
+  );
 }
 
 async function runCancellable(db: Db, signal: AbortSignal | undefined, sql: string): Promise<void> {
@@ -991,13 +1022,15 @@ async function writeFindings(db: Db, rules: Rule[], signal: AbortSignal | undefi
        WHERE v.cand_id IN (SELECT cand_id FROM ${TEXT_KEEP})
        ORDER BY v.cand_id`,
     );
-    // KEEP is sorted by cell: its row id numbers the findings.
+    // KEEP is sorted by cell: its row id numbers the findings. Fields get the case's numbers.
+    await addFindingFields(db, `SELECT source_id, field FROM ${FIELDS} WHERE fid IN (SELECT DISTINCT fid FROM ${KEEP})`);
     await runCancellable(
       db,
       signal,
       `INSERT INTO finding_cells
-       SELECT ${findingBase} + c.rowid + 1, c.source_id, c.row, c.field, ${valueBase} + t.cand_id, t.span_start, t.span_end, NULL
-       FROM ${KEEP} c JOIN (SELECT rowid AS kid, cand_id, span_start, span_end FROM ${TEXT_KEEP}) t ON t.kid = c.kid`,
+       SELECT ${findingBase} + c.rowid + 1, c.source_id, c.row, f.field_id, ${valueBase} + t.cand_id, t.span_start, t.span_end, NULL
+       FROM ${KEEP} c JOIN (SELECT rowid AS kid, cand_id, span_start, span_end FROM ${TEXT_KEEP}) t ON t.kid = c.kid
+       JOIN (SELECT r.fid, n.field_id FROM ${FIELDS} r JOIN finding_fields n ON n.source_id = r.source_id AND n.field = r.field) f ON f.fid = c.fid`,
     );
     if ((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${SAVED}`))?.n) {
       await runCancellable(

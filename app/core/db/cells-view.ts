@@ -70,6 +70,17 @@ export async function cellParts(db: Db, where = 'TRUE', role?: string): Promise<
 }
 
 /**
+ * A query of every (source_id, field) the parts of `cellParts(db)` may name: the plain columns by
+ * name and the JSON leaves' distinct paths (one dictionary-encoded column: ~30 ms at 1M rows,
+ * against ~0.6 CPU-s to read every cell for its field).
+ */
+export async function cellFields(db: Db): Promise<string> {
+  const columns = [...(await cellColumns(db))].flatMap(([sourceId, names]) => names.map((name) => `(${sourceId}, ${literal(name)})`));
+  const json = `SELECT DISTINCT source_id, field FROM json_cells WHERE ${await jsonLeavesShown(db)}`;
+  return columns.length === 0 ? json : `SELECT * FROM (VALUES ${columns.join(', ')}) v(source_id, field) UNION ALL ${json}`;
+}
+
+/**
  * Cases made before the view existed kept every cell in a `cells` table: it becomes
  * `json_cells` (its sources' columns have no `cells_from`, so nothing is read twice).
  */

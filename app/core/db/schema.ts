@@ -10,7 +10,7 @@
  * and only the leaves of JSON held in text (`message.content`) are materialised, in `json_cells`.
  * Copying every cell into a table doubled the work of an import.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -79,11 +79,19 @@ CREATE TABLE IF NOT EXISTS finding_values (
   detail       VARCHAR              -- JSON
 );
 
+-- The fields (column names, JSON paths) findings name, numbered: a cell names its field by
+-- number, so writing millions of finding cells writes no strings (1M rows: ~0.35 CPU-s less).
+CREATE TABLE IF NOT EXISTS finding_fields (
+  field_id     INTEGER NOT NULL,    -- unique
+  source_id    INTEGER NOT NULL,
+  field        VARCHAR NOT NULL     -- unique within its source
+);
+
 CREATE TABLE IF NOT EXISTS finding_cells (
   finding_id   BIGINT NOT NULL,     -- unique; no index: writing millions of findings into an ART index cost more than all matching
   source_id    INTEGER NOT NULL,
   row          BIGINT NOT NULL,
-  field        VARCHAR NOT NULL,
+  field_id     INTEGER NOT NULL,    -- finding_fields
   value_id     BIGINT NOT NULL,     -- finding_values
   span_start   INTEGER,             -- character offsets of the value in the cell text (0-based, half-open)
   span_end     INTEGER,
@@ -92,8 +100,8 @@ CREATE TABLE IF NOT EXISTS finding_cells (
 
 -- One row per finding: the cell, its value and the review mark (unreviewed | confirmed | false_positive).
 CREATE OR REPLACE VIEW findings AS
-SELECT c.finding_id, c.source_id, c.row, c.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
+SELECT c.finding_id, c.source_id, c.row, f.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
        v.confidence, c.span_start, c.span_end, v.preview, v.fingerprint, v.normalized, v.detail,
        coalesce(c.review, 'unreviewed') AS review
-FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id;
+FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id JOIN finding_fields f ON f.field_id = c.field_id;
 `;

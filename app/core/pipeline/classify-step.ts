@@ -5,7 +5,7 @@ import { allRules, RULE_PACK_VERSION, validators } from '../classify/rules/index
 import type { ProgressEvent } from '../jobs/progress.ts';
 import type { Rule } from '../classify/rule-types.ts';
 import { dropPrepared, prepareRoleFindings, ROLE_RULES, writeRoleFindings, type PreparedRoleFindings } from './role-findings.ts';
-import { cellParts } from '../db/cells-view.ts';
+import { cellFields, cellParts } from '../db/cells-view.ts';
 
 const PROSE_KINDS = new Set(['person_name', 'postal_address', 'date_of_birth']);
 
@@ -62,6 +62,7 @@ export async function classifyCase(
     // Everything that can fail before the passes start is done first, so no pass is left running.
     await proseDb.exec(`CREATE OR REPLACE TEMP VIEW cells_prose AS SELECT * FROM cells WHERE ${PROSE}`);
     const parts = await cellParts(handle.db);
+    const fields = await cellFields(handle.db);
     await handle.db.exec(`ATTACH ':memory:' AS ${shared}`);
     let release = () => {};
     const validating = new Promise<void>((resolve) => (release = resolve));
@@ -69,6 +70,7 @@ export async function classifyCase(
     const first = classifyRelation(handle.db, {
       relation: 'cells',
       parts,
+      fields,
       shareTexts: { table: `${shared}.prose_texts`, where: PROSE },
       rules: rulesOf(false),
       validators,
@@ -101,6 +103,7 @@ export async function classifyCase(
       return classifyRelation(proseDb, {
         relation: 'cells_prose',
         parts,
+        fields,
         texts: `${shared}.prose_texts`,
         rules: rulesOf(true),
         validators,

@@ -2,7 +2,7 @@ import type { Db } from '../db/open-db.ts';
 import { fingerprint } from '../classify/fingerprint.ts';
 import { maskValue } from '../classify/mask.ts';
 import { cellParts } from '../db/cells-view.ts';
-import { deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
+import { addFindingFields, deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
 import { literal } from '../db/sql.ts';
 
 /**
@@ -78,10 +78,12 @@ export async function writeRoleFindings(db: Db, prepared: PreparedRoleFindings):
               preview, fingerprint, normalized, json_object('basis', ${literal(`column role ${rule.role}`)})
        FROM ${values}`,
     );
+    await addFindingFields(db, `SELECT DISTINCT source_id, field FROM ${cells}`);
     await db.exec(
       `INSERT INTO finding_cells
-       SELECT ${findingBase} + c.n, c.source_id, c.row, c.field, ${valueBase} + c.v + 1, 0, c.len, s.review
+       SELECT ${findingBase} + c.n, c.source_id, c.row, f.field_id, ${valueBase} + c.v + 1, 0, c.len, s.review
        FROM ${cells} c
+       JOIN finding_fields f ON f.source_id = c.source_id AND f.field = c.field
        LEFT JOIN role_saved_reviews s ON s.source_id = c.source_id AND s.row = c.row AND s.field = c.field AND s.rule_id = ${literal(rule.ruleId)} AND s.fingerprint = c.fingerprint
        ORDER BY c.n`,
     );

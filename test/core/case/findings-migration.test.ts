@@ -52,7 +52,7 @@ describe('findings storage', () => {
         before = await h.db.all(ALL);
         // Rebuild the earlier format by hand: one findings table with every column.
         await h.db.exec(`CREATE TABLE findings_old AS ${ALL};
-          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_values;
+          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_values; DROP TABLE finding_fields;
           ALTER TABLE findings_old RENAME TO findings;`);
       });
       expect(before.length).toBeGreaterThan(5);
@@ -64,6 +64,7 @@ describe('findings storage', () => {
         );
         expect(types).toEqual([
           { name: 'finding_cells', type: 'BASE TABLE' },
+          { name: 'finding_fields', type: 'BASE TABLE' },
           { name: 'finding_values', type: 'BASE TABLE' },
           { name: 'findings', type: 'VIEW' },
         ]);
@@ -75,6 +76,49 @@ describe('findings storage', () => {
         const after = await h.db.all<{ kind: string; review: string }>(ALL);
         expect(after.map((f) => f.kind)).toEqual((before as Array<{ kind: string }>).map((f) => f.kind));
         expect(after.filter((f) => f.review === 'confirmed').map((f) => f.kind)).toEqual(['stripe_secret_key']);
+      } finally {
+        h.close();
+      }
+    });
+  });
+
+  it('opens a case whose finding cells named their field (schema 3) with the same findings, ids and review marks, and reclassifies it', async () => {
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'log.csv': LOG });
+      const caseDir = path.join(dir, 'case');
+      let before: unknown[] = [];
+      await withCase(dir, files, async (h) => {
+        await ingestFiles(h, files);
+        await classifyCase(h);
+        const stripe = await h.db.one<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`);
+        await reviewFindings(h, [stripe!.id], 'false_positive');
+        before = await h.db.all(ALL);
+        // Rebuild schema 3 by hand: each finding cell holds its field's name.
+        await h.db.exec(`CREATE TABLE cells_named AS
+            SELECT c.finding_id, c.source_id, c.row, f.field, c.value_id, c.span_start, c.span_end, c.review
+            FROM finding_cells c JOIN finding_fields f USING (field_id);
+          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_fields;
+          ALTER TABLE cells_named RENAME TO finding_cells;
+          CREATE VIEW findings AS
+            SELECT c.finding_id, c.source_id, c.row, c.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
+                   v.confidence, c.span_start, c.span_end, v.preview, v.fingerprint, v.normalized, v.detail, coalesce(c.review, 'unreviewed') AS review
+            FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id;`);
+        expect(await h.db.all(ALL)).toEqual(before);
+      });
+
+      const h = await openCase(caseDir, { readablePaths: files });
+      try {
+        const columns = await h.db.all<{ name: string; type: string }>(
+          `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = 'finding_cells' AND column_name LIKE 'field%'`,
+        );
+        expect(columns).toEqual([{ name: 'field_id', type: 'INTEGER' }]);
+        expect(await h.db.all(ALL)).toEqual(before);
+        const audit = readFileSync(path.join(caseDir, 'audit.jsonl'), 'utf8');
+        expect(audit.split('\n').filter((l) => l.includes('"case.migrated"') && l.includes('finding_fields'))).toHaveLength(1);
+        await classifyCase(h);
+        const after = await h.db.all<{ kind: string; field: string; review: string }>(ALL);
+        expect(after.map((f) => [f.kind, f.field])).toEqual((before as Array<{ kind: string; field: string }>).map((f) => [f.kind, f.field]));
+        expect(after.filter((f) => f.review === 'false_positive').map((f) => f.kind)).toEqual(['stripe_secret_key']);
       } finally {
         h.close();
       }

@@ -311,6 +311,20 @@ describe('classifyRelation', () => {
     });
   });
 
+  it('names each finding\'s field from a given list of fields, and refuses a list that lacks a field a matching cell names', async () => {
+    await withCells(['mail anna.kowalska@example.org', 'also anna.kowalska@example.org'], async (db) => {
+      await db.exec(`UPDATE cells SET field = 'note' WHERE row = 2`);
+      const parts = [`SELECT source_id, row, field, text FROM cells WHERE field = 'message'`, `SELECT source_id, row, field, text FROM cells WHERE field = 'note'`];
+      const email = piiRules.filter((r) => r.id === 'pii.email');
+      const fields = `SELECT * FROM (VALUES (1, 'note'), (1, 'message'), (1, 'unused')) v(source_id, field)`;
+      await classifyRelation(db, { relation: 'cells', parts, fields, rules: email, validators, key });
+      expect(await db.all(`SELECT row, field FROM findings ORDER BY finding_id`)).toEqual([{ row: 1, field: 'message' }, { row: 2, field: 'note' }]);
+      const missing = `SELECT * FROM (VALUES (1, 'message')) v(source_id, field)`;
+      await expect(classifyRelation(db, { relation: 'cells', parts, fields: missing, rules: email, validators, key })).rejects.toMatchObject({ code: 'BAD_RELATION' });
+      expect(await db.all(`SELECT row, field FROM findings ORDER BY finding_id`)).toEqual([{ row: 1, field: 'message' }, { row: 2, field: 'note' }]);
+    });
+  });
+
   it('classifies a 1 MB cell holding 4,000 e-mail addresses within a 256 MB memory limit, every span on its value', async () => {
     // Non-ASCII filler: DuckDB cuts such text by walking code points, so a cost per value that
     // grew with the text would show here. Each address also appears once more, later.
