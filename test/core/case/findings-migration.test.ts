@@ -17,6 +17,26 @@ const LOG = [
 
 const ALL = `SELECT ${FINDING_COLUMNS.join(', ')} FROM findings ORDER BY finding_id`;
 
+/**
+ * A classified case with its Stripe key marked `review`, whose findings storage is then rebuilt by
+ * hand in an earlier format (`rebuild`, SQL); gives the findings as they were read before.
+ */
+async function caseInEarlierFormat(dir: string, review: string, rebuild: string): Promise<{ files: string[]; caseDir: string; before: unknown[] }> {
+  const files = writeInputs(dir, { 'log.csv': LOG });
+  let before: unknown[] = [];
+  await withCase(dir, files, async (h) => {
+    await ingestFiles(h, files);
+    await classifyCase(h);
+    const stripe = await h.db.one<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`);
+    await reviewFindings(h, [stripe!.id], review);
+    before = await h.db.all(ALL);
+    await h.db.exec(rebuild);
+    expect(await h.db.all(ALL)).toEqual(before);
+  });
+  expect(before.length).toBeGreaterThan(5);
+  return { files, caseDir: path.join(dir, 'case'), before };
+}
+
 describe('findings storage', () => {
   it('stores a value found in many cells once and reads every finding back through the findings view', async () => {
     await withTempDir(async (dir) => {
@@ -41,21 +61,14 @@ describe('findings storage', () => {
 
   it('opens a case whose findings were one table (earlier format) with the same findings and review marks, and reclassifies it', async () => {
     await withTempDir(async (dir) => {
-      const files = writeInputs(dir, { 'log.csv': LOG });
-      const caseDir = path.join(dir, 'case');
-      let before: unknown[] = [];
-      await withCase(dir, files, async (h) => {
-        await ingestFiles(h, files);
-        await classifyCase(h);
-        const stripe = await h.db.one<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`);
-        await reviewFindings(h, [stripe!.id], 'confirmed');
-        before = await h.db.all(ALL);
-        // Rebuild the earlier format by hand: one findings table with every column.
-        await h.db.exec(`CREATE TABLE findings_old AS ${ALL};
-          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_values; DROP TABLE finding_fields;
-          ALTER TABLE findings_old RENAME TO findings;`);
-      });
-      expect(before.length).toBeGreaterThan(5);
+      // One findings table with every column.
+      const { files, caseDir, before } = await caseInEarlierFormat(
+        dir,
+        'confirmed',
+        `CREATE TABLE findings_old AS ${ALL};
+         DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_values; DROP TABLE finding_fields;
+         ALTER TABLE findings_old RENAME TO findings;`,
+      );
 
       const h = await openCase(caseDir, { readablePaths: files });
       try {
@@ -84,27 +97,20 @@ describe('findings storage', () => {
 
   it('opens a case whose finding cells named their field (schema 3) with the same findings, ids and review marks, and reclassifies it', async () => {
     await withTempDir(async (dir) => {
-      const files = writeInputs(dir, { 'log.csv': LOG });
-      const caseDir = path.join(dir, 'case');
-      let before: unknown[] = [];
-      await withCase(dir, files, async (h) => {
-        await ingestFiles(h, files);
-        await classifyCase(h);
-        const stripe = await h.db.one<{ id: number }>(`SELECT finding_id AS id FROM findings WHERE kind = 'stripe_secret_key'`);
-        await reviewFindings(h, [stripe!.id], 'false_positive');
-        before = await h.db.all(ALL);
-        // Rebuild schema 3 by hand: each finding cell holds its field's name.
-        await h.db.exec(`CREATE TABLE cells_named AS
-            SELECT c.finding_id, c.source_id, c.row, f.field, c.value_id, c.span_start, c.span_end, c.review
-            FROM finding_cells c JOIN finding_fields f USING (field_id);
-          DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_fields;
-          ALTER TABLE cells_named RENAME TO finding_cells;
-          CREATE VIEW findings AS
-            SELECT c.finding_id, c.source_id, c.row, c.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
-                   v.confidence, c.span_start, c.span_end, v.preview, v.fingerprint, v.normalized, v.detail, coalesce(c.review, 'unreviewed') AS review
-            FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id;`);
-        expect(await h.db.all(ALL)).toEqual(before);
-      });
+      // Each finding cell holds its field's name.
+      const { files, caseDir, before } = await caseInEarlierFormat(
+        dir,
+        'false_positive',
+        `CREATE TABLE cells_named AS
+           SELECT c.finding_id, c.source_id, c.row, f.field, c.value_id, c.span_start, c.span_end, c.review
+           FROM finding_cells c JOIN finding_fields f USING (field_id);
+         DROP VIEW findings; DROP TABLE finding_cells; DROP TABLE finding_fields;
+         ALTER TABLE cells_named RENAME TO finding_cells;
+         CREATE VIEW findings AS
+           SELECT c.finding_id, c.source_id, c.row, c.field, v.rule_id, v.rule_version, v.category, v.kind, v.provider, v.severity,
+                  v.confidence, c.span_start, c.span_end, v.preview, v.fingerprint, v.normalized, v.detail, coalesce(c.review, 'unreviewed') AS review
+           FROM finding_cells c JOIN finding_values v ON v.value_id = c.value_id;`,
+      );
 
       const h = await openCase(caseDir, { readablePaths: files });
       try {
