@@ -44,10 +44,6 @@ function edgeCases(rule: Rule): string[] {
 }
 
 /** The matches of the rule in a table of texts whose value by its edges differs from its regex's. */
-function plain0(): Rule {
-  return vendorToken({ id: 'x.p0', kind: 'x', provider: 'X', severity: 'high', parts: ['xk_', run(ALNUM, 20)], description: 'x' });
-}
-
 async function disagreements(rule: Rule, table: string): Promise<{ matches: number; differ: Array<{ m: string; regex: string; edges: string }> }> {
   const [row] = await db.all<{ n: number; differ: string }>(
     `SELECT count(*) AS n, to_json(list({'m': m, 'regex': regex, 'edges': edges}) FILTER (WHERE regex IS DISTINCT FROM edges))::VARCHAR AS differ
@@ -97,10 +93,10 @@ describe('value edges', () => {
     // A run that may start with `-` (not a character the left edge leaves alone): no edges.
     const dashed = vendorToken({ id: 'x.dash', kind: 'x', provider: 'X', severity: 'high', parts: [run('A-Za-z0-9-', 20)], description: 'x' });
     expect(dashed.valueEdges).toBeUndefined();
-    // Something before the value group other than a word boundary or a declared edge: no edges.
-    expect(valueEdgesFit({ ...plain0(), pattern: '\\n\\s*(at [a-z.]+\\(\\w+\\.java:\\d+\\))', valueEdges: {} })).toBe(false);
-    expect(valueEdgesFit({ ...plain0(), pattern: '(?s)(-----BEGIN KEY-----.{16,}?-----END KEY-----)', valueEdges: {} })).toBe(true);
     const plain = vendorToken({ id: 'x.plain', kind: 'x', provider: 'X', severity: 'high', parts: ['xk_', run(ALNUM, 20)], description: 'x' });
+    // Something before the value group other than a word boundary or a declared edge: no edges.
+    expect(valueEdgesFit({ ...plain, pattern: '\\n\\s*(at [a-z.]+\\(\\w+\\.java:\\d+\\))', valueEdges: {} })).toBe(false);
+    expect(valueEdgesFit({ ...plain, pattern: '(?s)(-----BEGIN KEY-----.{16,}?-----END KEY-----)', valueEdges: {} })).toBe(true);
     expect(valueSql(plain, 'm')).not.toContain('regexp_extract');
   });
 });
