@@ -16,13 +16,23 @@ export interface Candidate {
 }
 
 /**
- * A valid candidate as written to the validity table: id, fingerprint, preview, confidence, detail
- * JSON, normalised form. The fingerprint is null when the fingerprinted text is the candidate's
- * value itself (most are): DuckDB then computes the same HMAC in bulk (fingerprintSql).
+ * The valid candidates of a page as written to the validity table, by column: id, fingerprint,
+ * preview, confidence, detail JSON, normalised form. A fingerprint is null when the fingerprinted
+ * text is the candidate's value itself (most are): DuckDB then computes the same HMAC in bulk
+ * (fingerprintSql). Columns rather than a tuple per row: fewer objects for the collector, and a
+ * flat JSON document that DuckDB reads back faster.
  */
-export type Judged = [candId: number, fingerprint: string | null, preview: string, confidence: number, detail: string | null, normalized: string | null];
+export interface JudgedPage {
+  cand_id: number[];
+  fingerprint: Array<string | null>;
+  preview: string[];
+  confidence: number[];
+  detail: Array<string | null>;
+  normalized: Array<string | null>;
+}
 
-function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate): Judged | undefined {
+/** Judges one candidate and, when it is valid, appends it to `out`. */
+function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer, cand: Candidate, out: JudgedPage): void {
   const rule = rules[cand.rule_idx]!;
   const validator = rule.validator ? validators[rule.validator] : undefined;
   let verdict: ReturnType<Validator>;
@@ -32,22 +42,18 @@ function judge(rules: Rule[], validators: Record<string, Validator>, key: Buffer
     // A validator that throws on hostile input rejects the candidate; the value is not echoed.
     verdict = { valid: false };
   }
-  if (!verdict.valid) return undefined;
+  if (!verdict.valid) return;
   const secretValue = verdict.secret ?? cand.value;
-  const detail = verdict.detail && Object.keys(verdict.detail).length > 0 ? JSON.stringify(verdict.detail) : null;
+  out.cand_id.push(cand.cand_id);
+  out.fingerprint.push(canonicalSecret(secretValue) === cand.value ? null : fingerprint(key, secretValue));
+  out.preview.push(maskValue(secretValue, rule.category as FindingCategory, rule.kind));
+  out.confidence.push(verdict.confidence ?? rule.confidence);
+  out.detail.push(verdict.detail && Object.keys(verdict.detail).length > 0 ? JSON.stringify(verdict.detail) : null);
   // Identifiers are normalised for linking; a secret never is (that would store it in clear).
-  const normalized = rule.category !== 'secret' && verdict.normalized !== undefined ? verdict.normalized : null;
-  return [
-    cand.cand_id,
-    canonicalSecret(secretValue) === cand.value ? null : fingerprint(key, secretValue),
-    maskValue(secretValue, rule.category as FindingCategory, rule.kind),
-    verdict.confidence ?? rule.confidence,
-    detail,
-    normalized,
-  ];
+  out.normalized.push(rule.category !== 'secret' && verdict.normalized !== undefined ? verdict.normalized : null);
 }
 
-export function judgePage(rules: Rule[], validators: Record<string, Validator>, key: Buffer, page: Candidate[]): Judged[] {
+export function judgePage(rules: Rule[], validators: Record<string, Validator>, key: Buffer, page: Candidate[]): JudgedPage {
   // Validators that judge faster in bulk see the page's values for them first.
   const bulk = new Map<Validator, string[]>();
   for (const cand of page) {
@@ -60,11 +66,8 @@ export function judgePage(rules: Rule[], validators: Record<string, Validator>, 
   }
   const releases = [...bulk].map(([validator, values]) => validator.prime!(values));
   try {
-    const out: Judged[] = [];
-    for (const cand of page) {
-      const row = judge(rules, validators, key, cand);
-      if (row) out.push(row);
-    }
+    const out: JudgedPage = { cand_id: [], fingerprint: [], preview: [], confidence: [], detail: [], normalized: [] };
+    for (const cand of page) judge(rules, validators, key, cand, out);
     return out;
   } finally {
     for (const release of releases) release();

@@ -17,7 +17,7 @@ import { SCHEMA_SQL } from '../db/schema.ts';
 import { addFindingFields, deleteFindingsOfRules, nextFindingBase, nextValueBase } from '../db/findings-store.ts';
 import { ident, literal } from '../db/sql.ts';
 import { fingerprintSql, hmacPadParams } from './fingerprint.ts';
-import { judgePage, type Candidate, type Judged } from './judge.ts';
+import { judgePage, type Candidate, type JudgedPage } from './judge.ts';
 import { classBody, expandSet, textsNeverSearched, textsNotSearched, WHOLE_UUID, withoutCaptures, type FindingCategory, type Rule, type Validator } from './rule-types.ts';
 
 export interface ScanProgress {
@@ -873,6 +873,9 @@ async function writeRuleTable(db: Db, rules: Rule[]): Promise<void> {
   appender.closeSync();
 }
 
+/** The JSON structure of a judged page (JudgedPage) as DuckDB reads it. */
+const JUDGED_COLUMNS = JSON.stringify({ cand_id: ['BIGINT'], fingerprint: ['VARCHAR'], preview: ['VARCHAR'], confidence: ['DOUBLE'], detail: ['VARCHAR'], normalized: ['VARCHAR'] });
+
 async function validateCandidates(db: Db, options: ClassifyOptions): Promise<void> {
   const { rules, validators, key, signal, onProgress } = options;
   await db.exec(`CREATE TEMP TABLE ${VALID} (cand_id BIGINT, fingerprint VARCHAR, preview VARCHAR, confidence DOUBLE, detail VARCHAR, normalized VARCHAR)`);
@@ -882,14 +885,16 @@ async function validateCandidates(db: Db, options: ClassifyOptions): Promise<voi
   onProgress?.({ phase: 'validate', done, total, rate: 0 });
   // Judged rows go back as one JSON document per page, like the pages come: an appender call per
   // value cost ~0.6 s of the validating thread for 233k rows. Queued behind the next page's read.
+  // By column (one list each, unnested side by side): ~20 % less than a list per row.
   const inserts: Array<Promise<void>> = [];
-  const store = (rows: Judged[], size: number) => {
-    if (rows.length > 0) {
+  const store = (judged: JudgedPage, size: number) => {
+    if (judged.cand_id.length > 0) {
       inserts.push(
         db.exec(
           `INSERT INTO ${VALID}
-           SELECT r[1]::BIGINT, r[2], r[3], r[4]::DOUBLE, r[5], r[6] FROM (SELECT unnest(from_json(?::VARCHAR, '[["VARCHAR"]]')) AS r)`,
-          [JSON.stringify(rows)],
+           SELECT unnest(j.cand_id), unnest(j.fingerprint), unnest(j.preview), unnest(j.confidence), unnest(j.detail), unnest(j.normalized)
+           FROM (SELECT from_json(?::VARCHAR, '${JUDGED_COLUMNS}') AS j)`,
+          [JSON.stringify(judged)],
         ),
       );
     }
