@@ -159,6 +159,32 @@ export interface Validator {
    * must be the same with or without it.
    */
   prime?: (values: string[]) => () => void;
+  /**
+   * Optional: the validator's verdicts in SQL, for the candidates whose value and context leave
+   * no doubt about them. The scan settles those in DuckDB and judges only the rest in JavaScript.
+   */
+  sql?: SqlVerdict;
+}
+
+/**
+ * A validator's verdicts as SQL over a candidate's `value`, `before` and `after` (never NULL),
+ * for candidates whose match is their value (the context is then the value's own).
+ * `settles` picks the candidates whose verdict is certain; `derive` (optional, `expr AS name`,
+ * evaluated on settled candidates only) names values the other expressions use; `valid` says
+ * which settled candidates are accepted, and the rest give what judging writes for them. The
+ * fingerprint is always the value's own (judged in JavaScript, it would be too). Tests compare
+ * every expression with the validator's verdict on each candidate `settles` picks.
+ */
+export interface SqlVerdict {
+  /** The rules whose candidates it may settle (the preview depends on the rule's category and kind). */
+  appliesTo(rule: Rule): boolean;
+  settles: string;
+  derive?: string;
+  valid: string;
+  preview: string;
+  confidence: string;
+  detail: string;
+  normalized: string;
 }
 
 /** A UUID in any case, as RE2 (no anchors). */

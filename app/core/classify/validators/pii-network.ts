@@ -1,5 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { ValidationResult, Validator } from '../rule-types.ts';
+import { classBody, type SqlVerdict, type ValidationResult, type Validator } from '../rule-types.ts';
+import { literal } from '../../db/sql.ts';
 import { luhnValid } from './pii-checksums.ts';
 import { charAfter, charBefore, hasContextWord } from './pii-context.ts';
 
@@ -76,6 +77,46 @@ export const ipAddress: Validator = (raw, ctx) => {
   const scope = ipv6Scope(address);
   return { valid: true, normalized: bare.toLowerCase(), confidence: scope === 'public' ? 0.85 : 0.7, detail: { version: '6', scope, ...(prefix ? { prefix } : {}) } };
 };
+
+/**
+ * ipAddress's verdict on IPv4 candidates in SQL, for a dotted quad (node's `isIPv4`) whose
+ * context settles every check the validator makes: right before and after it nothing, or ASCII
+ * punctuation or space other than `.` and `_` (no glued letter or digit, no longer dotted run
+ * as an OID has); and the text before, once trailing spaces and `"'(:=.` are set aside, does not
+ * end in a version word or an OID label, nor in any word ending like one (`v`, `ver`, `to`, `oid`
+ * …): a superset of what isVersionLike and isOidLike look for, since JavaScript's
+ * case-insensitive match without the `u` flag folds ASCII letters only and RE2's `(?i)` folds
+ * those and more. The rest go to the validator.
+ */
+const V4_OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const ASCII_EDGE = classBody(' \t\n\r!"#$%&\'()*+,-/:;<=>?@[\\]^`{|}~');
+/** JavaScript's `\s` as an RE2 class body. */
+const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+ipAddress.sql = {
+  appliesTo: (rule) => rule.category === 'online_id' && rule.kind === 'ip',
+  settles: [
+    `regexp_full_match(value, ${literal(`(?:${V4_OCTET}\\.){3}${V4_OCTET}`)})`,
+    `regexp_matches(before, ${literal(`(?:^|[${ASCII_EDGE}])$`)})`,
+    `regexp_matches(after, ${literal(`^(?:[${ASCII_EDGE}]|$)`)})`,
+    `NOT regexp_matches(before, ${literal(`(?i)(?:v|ver|version|release|released|releases|build|revision|rev|firmware|runtime|sdk|patch|to|oid|identifier)[${JS_SPACE}"'(:=.]*$`)})`,
+  ].join(' AND '),
+  derive: `list_transform(string_split(value, '.'), x -> x::INTEGER) AS o,
+    CASE
+      WHEN o[1] = 10 OR (o[1] = 172 AND o[2] BETWEEN 16 AND 31) OR (o[1] = 192 AND o[2] = 168) THEN 'private'
+      WHEN o[1] = 100 AND o[2] BETWEEN 64 AND 127 THEN 'shared'
+      WHEN o[1] = 127 THEN 'loopback'
+      WHEN o[1] = 169 AND o[2] = 254 THEN 'link_local'
+      WHEN (o[1] = 192 AND o[2] = 0 AND o[3] = 2) OR (o[1] = 198 AND o[2] = 51 AND o[3] = 100) OR (o[1] = 203 AND o[2] = 0 AND o[3] = 113) THEN 'documentation'
+      WHEN o[1] BETWEEN 224 AND 239 THEN 'multicast'
+      WHEN o[1] = 0 OR o[1] >= 240 THEN 'reserved'
+      ELSE 'public'
+    END AS scope`,
+  valid: `scope <> 'loopback' AND value <> '0.0.0.0'`,
+  preview: `left(value, 1) || '***' || right(value, 1)`,
+  confidence: `CASE WHEN scope = 'public' THEN 0.85::DOUBLE ELSE 0.7::DOUBLE END`,
+  detail: `'{"version":"4","scope":"' || scope || '"}'`,
+  normalized: 'value',
+} satisfies SqlVerdict;
 
 // --- device and advertising identifiers ---------------------------------------------------
 

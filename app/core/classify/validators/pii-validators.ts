@@ -46,6 +46,8 @@ export function valueContext(value: string, ctx: ValidationContext): ValidationC
 function anchored(validator: Validator): Validator {
   const wrapped: Validator = (value, ctx) => validator(value, valueContext(value, ctx));
   if (validator.prime) wrapped.prime = validator.prime;
+  // SQL verdicts settle only candidates whose match is their value: re-anchoring changes nothing.
+  if (validator.sql) wrapped.sql = validator.sql;
   return wrapped;
 }
 
