@@ -5,11 +5,11 @@ import { validators } from '../../../app/core/classify/rules/index.ts';
 import { piiRules } from '../../../app/core/classify/rules/pii-rules.ts';
 import { classifyRelation, settledSql } from '../../../app/core/classify/scan.ts';
 import { judgePage, type Candidate } from '../../../app/core/classify/judge.ts';
-import type { Validator } from '../../../app/core/classify/rule-types.ts';
+import type { Rule, Validator } from '../../../app/core/classify/rule-types.ts';
 
 const key = Buffer.alloc(32, 3);
 const ipv4 = piiRules.find((r) => r.id === 'pii.ipv4')!;
-const form = validators['pii.ip']!.sql!;
+const email = piiRules.find((r) => r.id === 'pii.email')!;
 
 // Every scope, the edges of the dotted-quad shape, and values the validator rejects.
 const VALUES = [
@@ -26,13 +26,13 @@ const BEFORE = [
 ];
 const AFTER = ['', ' ', '"', ',', ';', '.', '.5', '1', 'x', '_', '/24', '-', ':8080', 'é', '\u00a0', ')', '\n'];
 
-function candidates(): Candidate[] {
+function candidates(values: string[], befores: string[], afters: string[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const value of VALUES) for (const before of BEFORE) for (const after of AFTER) out.push({ cand_id: out.length + 1, rule_idx: 0, value, match: value, before, after });
+  for (const value of values) for (const before of befores) for (const after of afters) out.push({ cand_id: out.length + 1, rule_idx: 0, value, match: value, before, after });
   return out;
 }
 
-async function settle(db: Db, cands: Candidate[]) {
+async function settle(db: Db, validator: string, cands: Candidate[]) {
   await db.exec('CREATE TABLE cands (cand_id BIGINT, value VARCHAR, match VARCHAR, before VARCHAR, after VARCHAR)');
   const appender = await db.connection.createAppender('cands');
   for (const c of cands) {
@@ -44,31 +44,39 @@ async function settle(db: Db, cands: Candidate[]) {
     appender.endRow();
   }
   appender.closeSync();
+  const form = validators[validator]!.sql!;
   return db.all<{ cand_id: number; valid: boolean; preview: string; confidence: number; detail: string; normalized: string }>(`${settledSql(form, 'cands')} ORDER BY cand_id`);
+}
+
+/** Every candidate the SQL form settles gets the validator's verdict, preview, confidence, detail and normal form. */
+async function expectSameVerdicts(rule: Rule, cands: Candidate[]) {
+  const judged = judgePage([rule], validators, key, cands);
+  const js = new Map(judged.cand_id.map((id, i) => [id, { preview: judged.preview[i], confidence: judged.confidence[i], detail: judged.detail[i], normalized: judged.normalized[i], fingerprint: judged.fingerprint[i] }]));
+  const settled = await withScratchDb((db) => settle(db, rule.validator!, cands));
+  for (const s of settled) {
+    const c = cands[Number(s.cand_id) - 1]!;
+    const verdict = js.get(Number(s.cand_id));
+    expect({ value: c.value, before: c.before, after: c.after, valid: s.valid }).toEqual({ value: c.value, before: c.before, after: c.after, valid: verdict !== undefined });
+    if (!verdict) continue;
+    expect(verdict.fingerprint).toBeNull(); // the value's own fingerprint, which DuckDB computes
+    expect({ value: c.value, preview: s.preview, confidence: s.confidence, detail: s.detail, normalized: s.normalized }).toEqual({
+      value: c.value,
+      preview: verdict.preview,
+      confidence: verdict.confidence,
+      detail: verdict.detail,
+      normalized: verdict.normalized,
+    });
+  }
+  return settled;
 }
 
 describe('validator verdicts in SQL', () => {
   it('settles IPv4 candidates in DuckDB with exactly the verdict, preview, confidence, detail and normal form the validator gives', async () => {
-    const cands = candidates();
-    const judged = judgePage([ipv4], validators, key, cands);
-    const js = new Map(judged.cand_id.map((id, i) => [id, { preview: judged.preview[i], confidence: judged.confidence[i], detail: judged.detail[i], normalized: judged.normalized[i], fingerprint: judged.fingerprint[i] }]));
-    const settled = await withScratchDb((db) => settle(db, cands));
+    const cands = candidates(VALUES, BEFORE, AFTER);
+    const settled = await expectSameVerdicts(ipv4, cands);
     // 20 dotted quads x 12 plain contexts before x 10 after settle (2,400 of 16,728); the rest
     // (version words, labels, glued characters, longer dotted runs, non-ASCII) go to the validator.
     expect(settled.length).toBe(2400);
-    for (const s of settled) {
-      const c = cands[Number(s.cand_id) - 1]!;
-      const verdict = js.get(Number(s.cand_id));
-      expect({ value: c.value, before: c.before, after: c.after, valid: s.valid }).toEqual({ value: c.value, before: c.before, after: c.after, valid: verdict !== undefined });
-      if (!verdict) continue;
-      expect(verdict.fingerprint).toBeNull(); // the value's own fingerprint, which DuckDB computes
-      expect({ preview: s.preview, confidence: s.confidence, detail: s.detail, normalized: s.normalized }).toEqual({
-        preview: verdict.preview,
-        confidence: verdict.confidence,
-        detail: verdict.detail,
-        normalized: verdict.normalized,
-      });
-    }
     // Each scope and both verdicts occur among the settled candidates.
     expect(new Set(settled.filter((s) => s.valid).map((s) => JSON.parse(s.detail).scope))).toEqual(
       new Set(['public', 'private', 'shared', 'link_local', 'documentation', 'multicast', 'reserved']),
@@ -79,6 +87,26 @@ describe('validator verdicts in SQL', () => {
     for (const c of cands.filter((x) => ['version ', 'v', 'oid ', 'upgraded runtime to ', 'agent\nto '].includes(x.before!))) expect(settledIds.has(c.cand_id)).toBe(false);
   });
 
+  it('settles e-mail candidates in DuckDB with exactly the verdict, preview, confidence, detail and normal form the validator gives', async () => {
+    const values = [
+      'Jane.Doe+news@gmail.com', 'jane.doe@GoogleMail.com', 'a.b+c@Example.ORG', 'ops@test', 'user@mail.co.uk', 'user@firma.de', 'x@service.io',
+      'dev@startup.ai', 'logo@2x.png', 'bad@host.123', '.lead@mail.com', 'trail.@mail.com', 'a..b@mail.com', 'user@-bad.com', 'user@bad-.com',
+      'svc@proj.iam.gserviceaccount.com', 'u%1@mx.example.net', `${'l'.repeat(65)}@mail.com`, `${'l'.repeat(64)}@mail.com`,
+      `user@${'d'.repeat(64)}.com`, 'user@xn--80ak6aa92e.com', 'user@xn--abc-.com', 'MiXeD@Case.Fr', 'ſam@mail.com',
+    ];
+    const befores = ['', ' ', 'mail ', '"email":"', 'postgres://admin:', 'redis://default:Pass', 'HTTP://user:', 'see http://x.y/ ', 'mailto:', 'ſ://u:', '\u00a0'];
+    const afters = ['', ' ', '.', '"', '/path'];
+    const cands = candidates(values, befores, afters);
+    const settled = await expectSameVerdicts(email, cands);
+    expect(settled.length).toBeGreaterThan(800);
+    expect(settled.some((s) => s.valid) && settled.some((s) => !s.valid)).toBe(true);
+    // An address right after a URL's scheme and user is never settled: the validator rejects it.
+    const settledIds = new Set(settled.map((s) => Number(s.cand_id)));
+    for (const c of cands.filter((x) => ['postgres://admin:', 'redis://default:Pass', 'HTTP://user:'].includes(x.before!))) expect(settledIds.has(c.cand_id)).toBe(false);
+    // Non-ASCII values are left to the validator.
+    for (const c of cands.filter((x) => x.value.startsWith('ſ'))) expect(settledIds.has(c.cand_id)).toBe(false);
+  });
+
   it('gives the same findings with the SQL form as with the validator alone', async () => {
     const texts = [
       'login from 81.2.69.160 failed',
@@ -87,18 +115,21 @@ describe('validator verdicts in SQL', () => {
       'loopback 127.0.0.1 and 0.0.0.0 ignored; peer=100.64.3.2',
       'oid 1.3.6.1.4.1.311 then IP192.168.1.1text and 8.8.8.8.',
       'Subnet: 192.168.1.0/24, gateway (172.20.0.1)',
+      'mail Jane.Doe+news@gmail.com or ops@example.org; logo@2x.png',
+      'DATABASE_URL=postgres://admin:Kafka1415!g58@pg-primary.prod.parley.internal/db and user@firma.de',
     ];
-    const withoutSql: Record<string, Validator> = { ...validators, 'pii.ip': (value, ctx) => validators['pii.ip']!(value, ctx) };
+    const plain = (name: string): Validator => (value, ctx) => validators[name]!(value, ctx);
+    const withoutSql: Record<string, Validator> = { ...validators, 'pii.ip': plain('pii.ip'), 'pii.email': plain('pii.email') };
     const run = (vs: Record<string, Validator>) =>
       withScratchDb(async (db) => {
         await db.exec(SCHEMA_SQL);
         await db.exec('CREATE TABLE cells (source_id INTEGER, row BIGINT, field VARCHAR, text VARCHAR)');
         for (const [i, text] of texts.entries()) await db.exec('INSERT INTO cells VALUES (1, ?, ?, ?)', [i + 1, 'message', text]);
-        await classifyRelation(db, { relation: 'cells', rules: [ipv4], validators: vs, key });
+        await classifyRelation(db, { relation: 'cells', rules: [ipv4, email], validators: vs, key });
         return db.all(`SELECT finding_id, row, field, rule_id, span_start, span_end, preview, confidence, detail, normalized, fingerprint FROM findings ORDER BY finding_id`);
       });
     const [withForm, alone] = [await run(validators), await run(withoutSql)];
-    expect(alone.length).toBeGreaterThanOrEqual(7);
+    expect(alone.length).toBeGreaterThanOrEqual(10);
     expect(withForm).toEqual(alone);
   });
 });

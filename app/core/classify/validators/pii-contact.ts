@@ -1,7 +1,8 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { ValidationContext, ValidationResult, Validator } from '../rule-types.ts';
+import type { SqlVerdict, ValidationContext, ValidationResult, Validator } from '../rule-types.ts';
+import { listLiteral, literal } from '../../db/sql.ts';
 import { luhnValid } from './pii-checksums.ts';
-import { charAfter, charBefore, containsWord, hasContextWord } from './pii-context.ts';
+import { charAfter, charBefore, containsWord, hasContextWord, JS_SPACE } from './pii-context.ts';
 
 const REJECT: ValidationResult = { valid: false };
 
@@ -47,12 +48,43 @@ export const email: Validator = (value, ctx) => {
   return { valid: true, normalized: `${normalizedLocal}@${normalizedDomain}`, confidence: isReserved ? 0.2 : 0.95, detail };
 };
 
+/** Two-letter TLDs used the world over: no country hint. */
+const GLOBAL_TLDS = ['io', 'co', 'me', 'tv', 'ai', 'app', 'ly', 'fm', 'gg', 'to', 'cc', 'ws', 'eu'];
+
 /** Two-letter ccTLDs map to a country hint (not proof: .io, .co, .me, .tv are used globally). */
 function countryFromTld(tld: string): string | undefined {
   if (!/^[a-z]{2}$/.test(tld)) return undefined;
-  if (['io', 'co', 'me', 'tv', 'ai', 'app', 'ly', 'fm', 'gg', 'to', 'cc', 'ws', 'eu'].includes(tld)) return undefined;
+  if (GLOBAL_TLDS.includes(tld)) return undefined;
   return tld === 'uk' ? 'GB' : tld.toUpperCase();
 }
+
+/**
+ * The e-mail validator's verdict in SQL, for addresses in ASCII (where JavaScript's and DuckDB's
+ * lower-casing agree) whose text before does not end inside a URL's authority. That check is
+ * RE2's here, whose `(?i)` folds more letters than JavaScript's: it may send an address to the
+ * validator that it would have settled, never the reverse.
+ */
+email.sql = {
+  appliesTo: (rule) => rule.category === 'contact' && rule.kind === 'email',
+  settles: [
+    `regexp_full_match(value, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+')`,
+    `NOT regexp_matches(before, ${literal(`(?i)[a-z][a-z0-9+.-]*://[^${JS_SPACE}/@"'<>]*$`)})`,
+  ].join(' AND '),
+  derive: `split_part(value, '@', 1) AS local, lower(split_part(value, '@', 2)) AS domain, string_split(domain, '.') AS labels, labels[-1] AS tld,
+    domain = 'gmail.com' OR domain = 'googlemail.com' AS gmail,
+    CASE WHEN domain = 'googlemail.com' THEN 'gmail.com' ELSE domain END AS normal_domain,
+    regexp_matches(domain, ${literal(RESERVED_DOMAINS.source)}) AS reserved,
+    CASE WHEN NOT regexp_full_match(tld, '[a-z]{2}') OR list_contains(${listLiteral(GLOBAL_TLDS)}, tld) THEN NULL WHEN tld = 'uk' THEN 'GB' ELSE upper(tld) END AS tld_country`,
+  valid: `length(local) <= 64 AND length(domain) <= 253
+    AND NOT (starts_with(local, '.') OR ends_with(local, '.') OR contains(local, '..'))
+    AND len(labels) >= 2 AND list_bool_and(list_transform(labels, l -> length(l) BETWEEN 1 AND 63 AND NOT starts_with(l, '-') AND NOT ends_with(l, '-')))
+    AND NOT regexp_full_match(tld, '[0-9]+') AND NOT list_contains(${listLiteral([...FILE_EXTENSIONS])}, tld)
+    AND NOT (domain = 'gserviceaccount.com' OR ends_with(domain, '.gserviceaccount.com'))`,
+  preview: `left(value, 1) || '***@' || split_part(value, '@', 2)`,
+  confidence: `CASE WHEN reserved THEN 0.2::DOUBLE ELSE 0.95::DOUBLE END`,
+  detail: `'{"domain":"' || normal_domain || '"' || coalesce(',"tld_country":"' || tld_country || '"', '') || CASE WHEN reserved THEN ',"placeholder":"true"' ELSE '' END || '}'`,
+  normalized: `CASE WHEN gmail THEN replace(split_part(lower(local), '+', 1), '.', '') ELSE lower(local) END || '@' || normal_domain`,
+} satisfies SqlVerdict;
 
 // --- phone --------------------------------------------------------------------------------
 

@@ -6,6 +6,9 @@ import type { ValidationContext } from '../rule-types.ts';
  * "Steuer-ID" next to it turns the guess into a finding, so validators raise confidence on it.
  */
 
+/** JavaScript's `\s` as an RE2 class body (RE2's own `\s` is ASCII only), for SQL verdicts. */
+export const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+
 /** How far before and after a match a label still counts as describing it. */
 const BEFORE_WINDOW = 60;
 const AFTER_WINDOW = 30;

@@ -2,7 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { classBody, type SqlVerdict, type ValidationResult, type Validator } from '../rule-types.ts';
 import { literal } from '../../db/sql.ts';
 import { luhnValid } from './pii-checksums.ts';
-import { charAfter, charBefore, hasContextWord } from './pii-context.ts';
+import { charAfter, charBefore, hasContextWord, JS_SPACE } from './pii-context.ts';
 
 const REJECT: ValidationResult = { valid: false };
 
@@ -90,8 +90,6 @@ export const ipAddress: Validator = (raw, ctx) => {
  */
 const V4_OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
 const ASCII_EDGE = classBody(' \t\n\r!"#$%&\'()*+,-/:;<=>?@[\\]^`{|}~');
-/** JavaScript's `\s` as an RE2 class body. */
-const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 ipAddress.sql = {
   appliesTo: (rule) => rule.category === 'online_id' && rule.kind === 'ip',
   settles: [
