@@ -937,7 +937,8 @@ async function validateCandidates(db: Db, options: ClassifyOptions): Promise<voi
   // A worker thread for validation was tried: loading the rule pack a second time competed with
   // DuckDB on 2 cores and the whole pass got slower (1M rows: 28 s -> 30 s).
   const fetchPage = (offset: number) => readPage(db, offset, options.pageJsonBytes ?? PAGE_JSON_BYTES, settled > 0);
-  let next: Promise<Candidate[]> | undefined = total > 0 ? fetchPage(0) : undefined;
+  // Nothing left to judge when DuckDB settled every candidate.
+  let next: Promise<Candidate[]> | undefined = total > settled ? fetchPage(0) : undefined;
   try {
     for (let offset = 0; next; offset += PAGE) {
       const page = await next;
