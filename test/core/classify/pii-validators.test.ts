@@ -107,6 +107,33 @@ describe('contact, financial and network values', () => {
     expect(built).toBe(1);
   });
 
+  it('copies the options of a phone parse with native object spread, not key by key', () => {
+    // The same patch replaces the library's Babel spread helper on the parse path (it lists each
+    // object's symbols and copies key by key: ~10 % of a parse) with native spread. Unpatched,
+    // these four checks list symbols 16 times.
+    const numbers: Array<[string, string]> = [['+44 20 7123 4567', 'call me on '], ['(415) 555-0132', 'phone: '], ['030 123456', 'Telefon '], ['+55 11 91234 5678', 'whatsapp ']];
+    const judgeAll = () => numbers.map(([n, before]) => run('pii.phone', n, before).normalized);
+    const first = judgeAll();
+    const native = Object.getOwnPropertySymbols;
+    let listed = 0;
+    Object.getOwnPropertySymbols = (o: object) => {
+      listed += 1;
+      return native(o);
+    };
+    let again: unknown[];
+    let control: symbol[];
+    try {
+      control = Object.getOwnPropertySymbols({ [Symbol('x')]: 1 }); // the count sees the global
+      again = judgeAll();
+    } finally {
+      Object.getOwnPropertySymbols = native;
+    }
+    expect(control).toHaveLength(1);
+    expect(again).toEqual(first);
+    expect(first).toEqual(['+442071234567', '+14155550132', '+4930123456', '+5511912345678']);
+    expect(listed).toBe(1);
+  });
+
   it('never reads an IP address, a date or a version string as a phone number', () => {
     expect(run('pii.phone', '192.168.101.204', 'phone ').valid).toBe(false);
     expect(run('pii.phone', '2024-01-15', 'tel ').valid).toBe(false);

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import type { SqlVerdict, ValidationContext, ValidationResult, Validator } from '../rule-types.ts';
 import { listLiteral, literal } from '../../db/sql.ts';
 import { luhnValid } from './pii-checksums.ts';
-import { charAfter, charBefore, containsWord, hasContextWord, JS_SPACE } from './pii-context.ts';
+import { charAfter, charBefore, containsWord, hasNearWord, JS_SPACE, nearText } from './pii-context.ts';
 
 const REJECT: ValidationResult = { valid: false };
 
@@ -169,9 +169,10 @@ export const phone: Validator = (value, ctx) => {
   if (/^[0-9]{5}-[0-9]{3,4}$/.test(value.trim())) return REJECT;
   const isInternational = value.startsWith('+') || /^00[1-9]/.test(value);
   if (!isInternational && digits.length >= 13 && luhnValid(digits)) return REJECT; // a card number
-  const isStrong = hasContextWord(ctx, PHONE_STRONG_WORDS);
-  const isWeak = !isStrong && hasContextWord(ctx, PHONE_WEAK_WORDS);
-  const isOther = hasContextWord(ctx, NOT_PHONE_WORDS);
+  const near = nearText(ctx);
+  const isStrong = hasNearWord(near, PHONE_STRONG_WORDS);
+  const isWeak = !isStrong && hasNearWord(near, PHONE_WEAK_WORDS);
+  const isOther = hasNearWord(near, NOT_PHONE_WORDS);
   const isFormatted = /[\s().\-/]/.test(value.trim());
   if (!isInternational) {
     // A bare national digit run is any id; accept it only with a phone label nearby. Decided

@@ -17,10 +17,22 @@ function normalizeForSearch(text: string): string {
   return text.toLowerCase().normalize('NFC');
 }
 
+/**
+ * The text near the match where labels count, lower-cased: read once when several word lists are
+ * looked up in it (`hasNearWord`).
+ */
+export function nearText(ctx: ValidationContext): string {
+  return normalizeForSearch(ctx.before.slice(-BEFORE_WINDOW) + ' \u0000 ' + ctx.after.slice(0, AFTER_WINDOW));
+}
+
+/** True when one of `words` (lower-case) occurs as a whole word in `near` (from `nearText`). */
+export function hasNearWord(near: string, words: readonly string[]): boolean {
+  return words.some((word) => containsWord(near, word));
+}
+
 /** True when one of `words` (lower-case) occurs as a whole word near the match. */
 export function hasContextWord(ctx: ValidationContext, words: readonly string[]): boolean {
-  const near = normalizeForSearch(ctx.before.slice(-BEFORE_WINDOW) + ' \u0000 ' + ctx.after.slice(0, AFTER_WINDOW));
-  return words.some((word) => containsWord(near, word));
+  return hasNearWord(nearText(ctx), words);
 }
 
 /** Whole-word search where a word boundary is any character that is not a letter or digit. */
