@@ -303,7 +303,9 @@ export function planScan(rules: Rule[]): ScanPlan {
     const matches = `regexp_matches(text, ${literal(alternatives.join('|'))})`;
     conditions.push(skip ? `(${matches} AND NOT regexp_full_match(text, ${literal(skip)}))` : matches);
   }
-  for (const g of groups(other)) conditions.push(`regexp_matches(lower(text), ${literal(g)})`);
+  // Only a text with a non-ASCII character (more bytes than characters) can hold one once
+  // lower-cased (ASCII stays ASCII), so the others skip lower() (1M rows: ~0.07 of ~1.1 CPU-s).
+  for (const g of groups(other)) conditions.push(`(strlen(text) <> length(text) AND regexp_matches(lower(text), ${literal(g)}))`);
   const any = readsAll ? 'TRUE' : conditions.length > 0 ? conditions.join(' OR ') : 'FALSE';
   return { keywords, byKeyword, byPattern, stage1: any === 'FALSE' ? any : `${SEARCHED} AND (${any})` };
 }

@@ -307,6 +307,8 @@ export const structuralSecretRules: Rule[] = [
         { text: 'Why does my key Df8%rGTjZwqtdTNOxTe return 401 Unauthorized?', value: 'Df8%rGTjZwqtdTNOxTe' },
         { text: 'Mein Passwort ist xR7#kq2LmP!9, bitte nicht weitergeben.', value: 'xR7#kq2LmP!9' },
         { text: 'Por que minha chave 67WALN!_y%RBqJ0rE retorna 401?', value: '67WALN!_y%RBqJ0rE' },
+        // Admitted by a non-ASCII keyword only (`mein api-schlüssel`): the scan's lower-cased branch.
+        { text: 'Mein API-Schlüssel lautet Qw7%zT9rLm2!x, oder?', value: 'Qw7%zT9rLm2!x' },
       ],
       negative: [
         'my key points are below',
