@@ -2,6 +2,7 @@ import type { Db } from '../db/open-db.ts';
 import { ident, listLiteral, literal, sourceTable } from '../db/sql.ts';
 import { countWhere, type LoadedField, type LoadLimits } from './load-source.ts';
 import { mergeShapes } from './json-structure.ts';
+import { stripedRelation } from '../db/stripes.ts';
 
 /**
  * Makes one source's text visible in `cells`. Plain text columns are read in place by the view
@@ -41,9 +42,10 @@ export async function buildCells(
       // valid value, NULL for an invalid one (json_valid, a cast and json_structure each parsed
       // it once more).
       const withinBudget = `(starts_with(${col}, '{') OR starts_with(${col}, '[')) AND length(${col}) - length(replace(replace(${col}, '{', ''), '[', '')) <= ${limits.maxJsonBrackets}`;
+      const rows = await stripedRelation(db, `(SELECT __row, ${col} FROM ${table} WHERE ${nonEmpty})`, '__row');
       await db.exec(`DROP TABLE IF EXISTS stage_json_all; CREATE TEMP TABLE stage_json_all AS
         SELECT __row, ${col} AS t, CASE WHEN ${withinBudget} THEN try(json_structure(${col})) END AS s
-        FROM ${table} WHERE ${nonEmpty}`);
+        FROM ${rows.sql}${rows.orderBy}`);
       await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(f.column)}, t FROM stage_json_all WHERE s IS NULL`);
       structure = await mergeShapes(db, `SELECT DISTINCT s::VARCHAR AS s FROM stage_json_all WHERE s IS NOT NULL`);
       await db.exec(`DROP TABLE IF EXISTS stage_json_col; CREATE TEMP TABLE stage_json_col AS SELECT __row, t AS j FROM stage_json_all WHERE s IS NOT NULL; DROP TABLE stage_json_all`);
@@ -147,12 +149,13 @@ const KEEP = `v IS NOT NULL AND CASE WHEN t THEN v <> '' ELSE length(v) >= 7 END
 
 /** Every leaf of a JSON column into `json_cells`: one statement (one parse) for the leaves outside arrays, one per array. */
 async function insertLeaves(db: Db, sourceId: number, column: string, plan: Extraction, values: string): Promise<void> {
-  const parsed = `(SELECT __row, from_json(j, ${literal(plan.type)}) AS p FROM ${values})`;
+  const rows = await stripedRelation(db, values, '__row');
+  const parsed = `(SELECT __row, from_json(j, ${literal(plan.type)}) AS p FROM ${rows.sql})`;
   const lists = (leaves: Leaf[], name: (l: Leaf) => string) =>
     `unnest(${listLiteral(leaves.map(name))}) AS field, unnest([${leaves.map((l) => l.expr).join(', ')}]) AS v, unnest([${leaves.map((l) => String(l.text)).join(', ')}]) AS t`;
   if (plan.plain.length > 0) {
     await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, field, v
-      FROM (SELECT __row, ${lists(plan.plain, (l) => [column, ...l.path].join('.'))} FROM ${parsed}) WHERE ${KEEP}`);
+      FROM (SELECT __row, ${lists(plan.plain, (l) => [column, ...l.path].join('.'))} FROM ${parsed}) WHERE ${KEEP}${rows.orderBy}`);
   }
   for (const group of plan.arrays) {
     if (group.leaves.length === 0) continue;
@@ -160,15 +163,16 @@ async function insertLeaves(db: Db, sourceId: number, column: string, plan: Extr
     await db.exec(`INSERT INTO json_cells SELECT ${sourceId}, __row, ${literal(prefix)} || (i - 1)::VARCHAR || field, v
       FROM (SELECT __row, i, ${lists(group.leaves, (l) => (l.path.length ? '.' + l.path.join('.') : ''))}
         FROM (SELECT __row, unnest(generate_series(1, len(l))) AS i, unnest(l) AS e FROM (SELECT __row, ${group.list} AS l FROM ${parsed}) WHERE l IS NOT NULL))
-      WHERE ${KEEP}`);
+      WHERE ${KEEP}${rows.orderBy}`);
   }
 }
 
 async function insertViaJsonTree(db: Db, sourceId: number, column: string, values: string): Promise<void> {
+  const rows = await stripedRelation(db, values, '__row');
   await db.exec(`INSERT INTO json_cells
     SELECT ${sourceId}, t.__row, ${literal(column + '.')} || json_field_path(jt.fullkey),
       CASE WHEN jt.type = 'VARCHAR' THEN jt.atom ->> '$' ELSE jt.atom::VARCHAR END
-    FROM ${values} t, json_tree(t.j) jt
+    FROM ${rows.sql} t, json_tree(t.j) jt
     WHERE (jt.type = 'VARCHAR' AND (jt.atom ->> '$') <> '')
-       OR (jt.type IN ('BIGINT', 'UBIGINT') AND length(jt.atom::VARCHAR) >= 7)`);
+       OR (jt.type IN ('BIGINT', 'UBIGINT') AND length(jt.atom::VARCHAR) >= 7)${rows.orderBy}`);
 }

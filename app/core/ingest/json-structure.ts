@@ -1,15 +1,18 @@
 import type { Db } from '../db/open-db.ts';
 import { ident } from '../db/sql.ts';
+import { stripedRelation } from '../db/stripes.ts';
 import { setOwn } from '../own-keys.ts';
 
 /**
  * The merged shape of every JSON value in a column, as json_group_structure would give it: the
  * distinct shapes of single values (json_structure, an ordinary hash aggregate that spills) are
  * merged here. json_group_structure itself allocates in 256 MiB blocks outside the spillable
- * memory, and with the case's memory cap it failed on a 100k-record chat export.
+ * memory, and with the case's memory cap it failed on a 100k-record chat export. A relation of
+ * fewer rows than a row group per thread is read in stripes (`key`), so every thread parses.
  */
-export async function mergedJsonStructure(db: Db, relation: string, column: string): Promise<unknown> {
-  return mergeShapes(db, `SELECT DISTINCT json_structure(${ident(column)})::VARCHAR AS s FROM ${relation}`);
+export async function mergedJsonStructure(db: Db, relation: string, column: string, key: string): Promise<unknown> {
+  const { sql } = await stripedRelation(db, relation, key);
+  return mergeShapes(db, `SELECT DISTINCT json_structure(${ident(column)})::VARCHAR AS s FROM ${sql}`);
 }
 
 /** Merges the shapes a query returns (column `s`, json_structure text, one row per distinct shape). */

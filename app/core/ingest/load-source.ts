@@ -4,6 +4,7 @@ import { ident, literal, sourceTable } from '../db/sql.ts';
 import type { Dialect, SourceFormat } from './sniff.ts';
 import { IngestError } from './errors.ts';
 import { mergedJsonStructure } from './json-structure.ts';
+import { stripedRelation } from '../db/stripes.ts';
 
 /**
  * Loads one file into `src_<id>` (rows with `__row` and `__line`), records rejected lines in
@@ -562,7 +563,7 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
   await db.exec(`DROP TABLE IF EXISTS stage_obj; CREATE TEMP TABLE stage_obj AS ${objectsSql}`);
   await db.exec(`DROP TABLE IF EXISTS stage_json; DROP TABLE IF EXISTS stage_doc; DROP TABLE IF EXISTS stage_lines`);
   const overBudget = await rejectDeepObjects(db, input);
-  const structure = await mergedJsonStructure(db, 'stage_obj', 'j');
+  const structure = await mergedJsonStructure(db, 'stage_obj', 'j', '__row');
   const paths: string[][] = [];
   if (structure !== undefined) collectLeafPaths(structure, [], paths, input.limits.maxColumns);
   if (paths.length >= input.limits.maxColumns) {
@@ -574,10 +575,12 @@ async function loadJsonObjects(db: Db, input: LoadInput, table: string, objectsS
   } else {
     // One parse per record for all fields: json_extract_string with a list of paths, stored
     // first (an inline list would be re-extracted for every column that indexes it).
+    const objects = await stripedRelation(db, 'stage_obj', '__row');
     await db.exec(`DROP TABLE IF EXISTS stage_vals; CREATE TEMP TABLE stage_vals AS
-      SELECT __row, __line, json_extract_string(j, [${paths.map((p) => literal(jsonPointer(p))).join(', ')}]) AS v FROM stage_obj`);
+      SELECT __row, __line, json_extract_string(j, [${paths.map((p) => literal(jsonPointer(p))).join(', ')}]) AS v FROM ${objects.sql}${objects.orderBy}`);
     const cols = paths.map((_, i) => `v[${i + 1}] AS ${ident(names[i]!)}`);
-    // stage_obj and stage_vals keep the records' order (insertion order is preserved): no sort.
+    // stage_obj and stage_vals keep the records' order (insertion order is preserved, stripes
+    // are sorted back): no sort.
     await db.exec(`CREATE TABLE ${table} AS SELECT __row, __line, ${cols.join(', ')} FROM stage_vals`);
     await db.exec(`DROP TABLE stage_vals`);
   }

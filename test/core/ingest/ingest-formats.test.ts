@@ -283,6 +283,38 @@ describe('ingest formats (sniffed by content, not name)', () => {
     });
   });
 
+  it('keeps 20,000 JSON records parsed in stripes (one per thread) in file order, with every leaf in its cells', async () => {
+    // Fewer records than a row group per thread: DuckDB would parse them on one thread, so the
+    // loader reads them in stripes; the table must still hold them in record order.
+    const n = 20_000;
+    const jsonl = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i + 1}`, user: { email: `u${i % 50}@example.org` }, messages: [{ role: 'user', content: `turn ${i + 1}` }, { role: 'assistant', content: `reply ${i + 1}` }] })).join('\n') + '\n';
+    const csv = 'id,message\n' + Array.from({ length: n }, (_, i) => `${i + 1},"${JSON.stringify({ role: 'user', content: `note ${i + 1}` }).replaceAll('"', '""')}"`).join('\n') + '\n';
+    await withTempDir(async (dir) => {
+      const files = writeInputs(dir, { 'chat.jsonl': jsonl, 'notes.csv': csv });
+      await withCase(dir, files, async (h) => {
+        const results = await ingestFiles(h, files);
+        expect(results.map((r) => r.status)).toEqual(['imported', 'imported']);
+        // Stored in record order: the k-th stored row is record k.
+        expect(await h.db.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE __row <> k OR __line <> k OR id <> 'r' || k OR "user.email" <> 'u' || ((k - 1) % 50) || '@example.org') AS bad
+          FROM (SELECT *, row_number() OVER (ORDER BY rowid) AS k FROM src_1)`)).toEqual({ rows: n, bad: 0 });
+        const leaves = await h.db.all<{ source_id: number; field: string; n: number; bad: number }>(
+          `SELECT source_id, field, count(*) AS n,
+             count(*) FILTER (WHERE text <> CASE field WHEN 'messages.0.content' THEN 'turn ' || row WHEN 'messages.1.content' THEN 'reply ' || row
+               WHEN 'messages.0.role' THEN 'user' WHEN 'messages.1.role' THEN 'assistant' WHEN 'message.content' THEN 'note ' || row WHEN 'message.role' THEN 'user' END) AS bad
+           FROM json_cells GROUP BY ALL ORDER BY ALL`,
+        );
+        expect(leaves).toEqual([
+          { source_id: 1, field: 'messages.0.content', n, bad: 0 },
+          { source_id: 1, field: 'messages.0.role', n, bad: 0 },
+          { source_id: 1, field: 'messages.1.content', n, bad: 0 },
+          { source_id: 1, field: 'messages.1.role', n, bad: 0 },
+          { source_id: 2, field: 'message.content', n, bad: 0 },
+          { source_id: 2, field: 'message.role', n, bad: 0 },
+        ]);
+      });
+    });
+  });
+
   it('decides which columns hold JSON from a fixed spread of rows, so every import of a file gives the same cells', async () => {
     // 3 JSON objects in 20,000 values: a random sample of 2,000 would miss all three 73% of the time.
     const rows = Array.from({ length: 20_000 }, (_, i) => ([0, 5000, 10000].includes(i) ? `${i}\t{"role":"user","content":"turn ${i}"}` : `${i}\tplain note ${i}`));

@@ -21,7 +21,7 @@ describe('merged JSON structure', () => {
     await withScratchDb(async (db) => {
       await db.exec(`CREATE TABLE t AS SELECT i AS __row, CASE WHEN i % 3 = 0 THEN '{"a":"x","m":[{"role":"u","content":"c"}]}' WHEN i % 3 = 1 THEN '{"b":2}' ELSE '{"a":null,"m":[{"extra":"y"}]}' END::JSON AS j FROM range(1, 12001) r(i)`);
       const whole = await db.one<{ s: string }>(`SELECT json_group_structure(j)::VARCHAR AS s FROM t`);
-      expect(await mergedJsonStructure(db, 't', 'j')).toEqual(JSON.parse(whole!.s));
+      expect(await mergedJsonStructure(db, 't', 'j', '__row')).toEqual(JSON.parse(whole!.s));
     });
   });
 });
