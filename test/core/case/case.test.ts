@@ -22,6 +22,32 @@ describe('case folder', () => {
     });
   });
 
+  it('caps DuckDB at 768 MB of working memory unless BREACHSCOPE_MEMORY_LIMIT says otherwise', async () => {
+    await withTempDir(async (dir) => {
+      const caseDir = path.join(dir, 'c');
+      (await createCase(caseDir, { name: 'Leak', awareAt: '2026-11-24T10:00:00Z' })).close();
+      const limit = async () => {
+        const h = await openCase(caseDir);
+        try {
+          return (await h.db.one<{ v: string }>(`SELECT current_setting('memory_limit') AS v`))?.v;
+        } finally {
+          h.close();
+        }
+      };
+      const saved = process.env['BREACHSCOPE_MEMORY_LIMIT'];
+      try {
+        delete process.env['BREACHSCOPE_MEMORY_LIMIT'];
+        // DuckDB shows the cap in binary units: 768 MB = 732.4 MiB.
+        expect(await limit()).toBe('732.4 MiB');
+        process.env['BREACHSCOPE_MEMORY_LIMIT'] = '2GB';
+        expect(await limit()).toBe('1.8 GiB');
+      } finally {
+        if (saved === undefined) delete process.env['BREACHSCOPE_MEMORY_LIMIT'];
+        else process.env['BREACHSCOPE_MEMORY_LIMIT'] = saved;
+      }
+    });
+  });
+
   it('refuses an awareness time without a time zone', async () => {
     await withTempDir(async (dir) => {
       await expect(createCase(path.join(dir, 'c'), { name: 'x', awareAt: '2026-11-24 10:00' })).rejects.toThrow(/time zone/);
