@@ -33,7 +33,7 @@ export const CASE_FILES = {
  * holds more than the cap (allocations outside DuckDB's buffer manager grow with the work done
  * under it), so the cap sets the peak: at 1 GB, classifying the 4M-row bench log peaked at
  * 1.56-1.72 GB and the 1M-row one at 1.22-1.24 GB; at 768 MB, 1.35 and 1.14 GB, in the same
- * time (45-47 s and 12.5-13.7 s against 46-49 s and 13.3-13.7 s); ingest 1.07 GB instead of
+ * time or less (45-47 s and 12.5-13.7 s against 49-50 s and 13.3-13.7 s); ingest 1.07 GB instead of
  * 1.31 GB at 4M rows, 62 s either way. At 512 MB both got slower (56 s, 15.5 s).
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
