@@ -23,8 +23,10 @@ export async function stripedRelation(db: Db, relation: string, key: string): Pr
   const threads = Number((await db.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n ?? 1);
   const whole = { sql: relation, orderBy: '' };
   if (threads < 2) return whole;
-  const rows = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
-  if (rows < MIN_STRIPED_ROWS || rows >= threads * ROW_GROUP_ROWS) return whole;
+  // Counted only up to the size that is read whole anyway: a large relation is not scanned for it.
+  const enough = threads * ROW_GROUP_ROWS;
+  const rows = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${relation} LIMIT ${enough})`))?.n ?? 0);
+  if (rows < MIN_STRIPED_ROWS || rows >= enough) return whole;
   const stripes = Array.from({ length: threads }, (_, i) => `SELECT * FROM ${relation} WHERE ${key} % ${threads} = ${i}`);
   return { sql: `(${stripes.join('\nUNION ALL\n')})`, orderBy: ` ORDER BY ${key}` };
 }
