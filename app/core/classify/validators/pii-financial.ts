@@ -1,7 +1,7 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import type { ValidationResult, Validator } from '../rule-types.ts';
 import { luhnValid } from './pii-checksums.ts';
-import { charAfter, charBefore, hasConsistentSeparators, hasContextWord } from './pii-context.ts';
+import { charAfter, charBefore, hasConsistentSeparators, hasNearWord, nearText } from './pii-context.ts';
 import { LONG_ID_WORDS } from './pii-national-ids.ts';
 
 const REJECT: ValidationResult = { valid: false };
@@ -78,9 +78,10 @@ export const paymentCard: Validator = (value, ctx) => {
   const brand = cardBrand(digits);
   if (!brand) return REJECT;
   const isTestNumber = TEST_CARDS.has(digits);
-  const labelled = hasContextWord(ctx, CARD_WORDS);
+  const near = nearText(ctx);
+  const labelled = hasNearWord(near, CARD_WORDS);
   // `numéro de sécurité sociale : 178066756359417` passes Luhn and the UATP range too.
-  if (!labelled && hasContextWord(ctx, LONG_ID_WORDS)) return REJECT;
+  if (!labelled && hasNearWord(near, LONG_ID_WORDS)) return REJECT;
   const detail: Record<string, string> = { brand };
   if (isTestNumber) detail['test_number'] = 'true';
   const confidence = isTestNumber ? 0.5 : labelled ? 0.95 : 0.85;
